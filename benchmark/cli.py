@@ -1,0 +1,77 @@
+"""`bench`: the command line. The only place that wires corpora, extractors,
+scoring and records together (DESIGN.md: scoring never imports extractors).
+
+Each subcommand lives in benchmark/commands/<name>.py and is imported only when
+it is invoked, so `bench validate` and `bench leaderboard` never pay for torch.
+Expected failures raise `click.ClickException`-style errors (one line, no
+traceback): exit 1 for "the data is wrong / the check failed", exit 2 for
+"unusable input".
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import click
+
+# command name -> "module:attribute" of a click.Command. Kept as strings so the
+# group can list and document commands without importing them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("benchmark.commands.validate:validate", "Check every gold annotation against its document."),
+    "annotate": ("benchmark.commands.annotate:annotate", "Turn a mention list (LABEL<TAB>text) into a gold JSON file."),
+    "conlleval": ("benchmark.commands.conlleval:conlleval", "Score a CoNLL file of `token gold pred` lines."),
+    "export": ("benchmark.commands.export:export", "Export the gold as a HF dataset, CoNLL or JSONL."),
+    "run": ("benchmark.commands.run:run", "Run an extractor over a corpus, score it, write a run record."),
+    "score": ("benchmark.commands.score:score", "Re-score a run record's stored predictions against the current gold."),
+    "leaderboard": ("benchmark.commands.leaderboard:leaderboard", "Rank the run records in results/."),
+    "compare": ("benchmark.commands.compare:compare", "Per-type deltas, paired bootstrap and entity diff of two runs."),
+    "check": ("benchmark.commands.compare:check", "Regression gate: exit 1 when a candidate's F1 drops."),
+    "report": ("benchmark.commands.report:report", "Self-contained HTML error report of a run record."),
+    "corpus": ("benchmark.commands.corpus:corpus", "The extended news corpus: fetch and verify its texts."),
+    "train": ("benchmark.commands.train:train", "Fine-tune the e5-small ANERcorp baseline."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return [name for name, (target, _) in COMMANDS.items() if _available(target)]
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        module_name, _, attr = COMMANDS[name][0].partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as err:
+            if err.name == module_name:
+                return None
+            raise
+        return getattr(module, attr)
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, help_) for name, (target, help_) in COMMANDS.items() if _available(target)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _available(target: str) -> bool:
+    module_name = target.partition(":")[0]
+    return importlib.util.find_spec(module_name) is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="arabic-fin-ner-bench", prog_name="bench")
+def cli() -> None:
+    """Arabic financial-entity extraction benchmark (MONEY, ORG, LOC)."""
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="bench", standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

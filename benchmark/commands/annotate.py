@@ -1,0 +1,26 @@
+"""`bench annotate`: mention list -> gold annotation JSON with offsets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..annotate import annotation_json, spans_from_mentions, write_annotation
+from ..corpus import CorpusError, read_text
+
+
+@click.command()
+@click.argument("text_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("mentions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Annotation JSON to write (atomically).")
+def annotate(text_file: Path, mentions: Path, output: Path) -> None:
+    """Find each `LABEL<TAB>surface` line of MENTIONS in TEXT_FILE, in order,
+    and write the spans with their offsets; then run `bench validate`."""
+    text = read_text(text_file)
+    try:
+        spans = spans_from_mentions(text, mentions.read_text(encoding="utf-8").splitlines(), str(mentions))
+    except CorpusError as err:
+        raise click.ClickException(str(err))
+    write_annotation(output, annotation_json(text_file, spans))
+    click.echo(f"{output}: {len(spans)} spans")

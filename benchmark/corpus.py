@@ -1,0 +1,123 @@
+"""Gold corpora: documents with their gold spans and content hashes.
+
+A corpus is a tuple of `Document`s plus a sha256 over every text and every
+annotation, so that a run record can say exactly which gold it was scored on
+and a stale prediction cache or a record of another corpus version is never
+mixed in silently.
+
+Corpora:
+  seed          seeds/*.txt + annotations/*.json (in this repository)
+  news          texts from a user-given directory + annotations/news/*.json,
+                checked against annotations/news/MANIFEST.tsv (see news.py)
+  conll:PATH    an external CoNLL file (token TAG per line), one document per
+                sentence, labels mapped to MONEY/ORG/LOC by a label map
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .types import Document, Span
+
+
+class CorpusError(Exception):
+    """A corpus cannot be loaded; the message names the file and the problem."""
+
+
+def project_root() -> Path:
+    """The directory holding seeds/, annotations/, models/ and results/.
+
+    BENCH_HOME overrides it; otherwise the checkout this package lives in.
+    """
+    env = os.environ.get("BENCH_HOME")
+    if env:
+        return Path(env).resolve()
+    return Path(__file__).resolve().parent.parent
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_text(path: Path) -> str:
+    """A document's text, byte-for-byte (no newline translation)."""
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: file not found") from None
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
+
+
+def read_annotation(path: Path) -> dict:
+    """The raw JSON of one annotation file (checked by validate.py)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: file not found") from None
+    except json.JSONDecodeError as err:
+        raise CorpusError(f"{path}: line {err.lineno}: invalid JSON: {err.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("spans"), list):
+        raise CorpusError(f'{path}: expected an object with a "spans" list')
+    return data
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    documents: tuple[Document, ...]
+    sha256: str
+
+    @property
+    def n_spans(self) -> int:
+        return sum(len(d.spans) for d in self.documents)
+
+
+def corpus_hash(documents: tuple[Document, ...]) -> str:
+    """sha256 over every document's id, text and gold spans (canonical JSON)."""
+    digest = hashlib.sha256()
+    for doc in sorted(documents, key=lambda d: d.id):
+        spans = [s.to_json() for s in sorted(doc.spans)]
+        digest.update(doc.id.encode("utf-8") + b"\0")
+        digest.update(sha256_text(doc.text).encode("ascii") + b"\0")
+        digest.update(json.dumps(spans, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def make_corpus(name: str, documents: list[Document]) -> Corpus:
+    docs = tuple(sorted(documents, key=lambda d: d.id))
+    return Corpus(name, docs, corpus_hash(docs))
+
+
+def document_from_files(text_path: Path, annotation_path: Path) -> Document:
+    """Load one document and its gold. Structure errors raise CorpusError;
+    `bench validate` gives the full per-span report."""
+    text = read_text(text_path)
+    data = read_annotation(annotation_path)
+    try:
+        spans = tuple(sorted(Span.from_json(s) for s in data["spans"]))
+    except (KeyError, TypeError, ValueError) as err:
+        raise CorpusError(f"{annotation_path}: malformed span ({err}); run `bench validate`") from None
+    meta = {k: v for k, v in data.items() if k != "spans"}
+    return Document(text_path.stem, text, spans, meta)
+
+
+def seed_pairs(root: Path | None = None) -> list[tuple[Path, Path]]:
+    """(text, annotation) path pairs of the seed corpus."""
+    root = root or project_root()
+    pairs = []
+    for text_path in sorted((root / "seeds").glob("*.txt")):
+        pairs.append((text_path, root / "annotations" / f"{text_path.stem}.json"))
+    return pairs
+
+
+def load_seed(root: Path | None = None) -> Corpus:
+    pairs = seed_pairs(root)
+    if not pairs:
+        raise CorpusError(f"{(root or project_root()) / 'seeds'}: no .txt documents")
+    return make_corpus("seed", [document_from_files(t, a) for t, a in pairs])
