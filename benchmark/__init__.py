@@ -7,4 +7,11 @@ from .types import LABELS, Document, MoneyValue, Span, Token
 
 __version__ = "0.1.0"
 
-__all__ = ["LABELS", "Document", "MoneyValue", "Span", "Token", "__version__"]
+__all__ = ["load_dataset", "LABELS", "Document", "MoneyValue", "Span", "Token", "__version__"]
+
+
+def load_dataset(corpora=None):
+    """The gold as a `datasets.DatasetDict` (see benchmark.export)."""
+    from .export import load_dataset as _load_dataset
+
+    return _load_dataset(corpora)

@@ -121,3 +121,57 @@ def load_seed(root: Path | None = None) -> Corpus:
     if not pairs:
         raise CorpusError(f"{(root or project_root()) / 'seeds'}: no .txt documents")
     return make_corpus("seed", [document_from_files(t, a) for t, a in pairs])
+
+
+def conll_documents(path: Path, label_map: dict[str, str | None]) -> list[Document]:
+    """An external CoNLL corpus (`token TAG` lines) as one document per sentence.
+
+    Tokens are joined by single spaces, so character offsets are exact; gold
+    types map to MONEY/ORG/LOC through `label_map` (unmapped types -> O), the
+    same map the model card applies to the model's own labels.
+    """
+    from .conll import read_conll_tagged
+    from .tagging import split_tag
+
+    documents = []
+    for number, sentence in enumerate(read_conll_tagged(path)):
+        pieces, spans, offset = [], [], 0
+        open_span: list | None = None
+        for token, tag in sentence:
+            start, end = offset, offset + len(token)
+            prefix, model_type = split_tag(tag)
+            label = label_map.get(model_type.upper()) if model_type else None
+            if open_span and prefix == "I" and label == open_span[2]:
+                open_span[1] = end
+            else:
+                if open_span:
+                    spans.append(open_span)
+                open_span = [start, end, label] if label else None
+            pieces.append(token)
+            offset = end + 1
+        if open_span:
+            spans.append(open_span)
+        text = " ".join(pieces)
+        gold = tuple(Span(s, e, lab, text[s:e]) for s, e, lab in spans)
+        documents.append(Document(f"{path.stem}:{number:05d}", text, gold))
+    return documents
+
+
+def load_corpus(spec: str, *, corpus_dir: Path | None = None, label_map: dict | None = None,
+                split: str | None = None) -> Corpus:
+    """`seed`, `news` (texts from corpus_dir), or `conll:PATH`."""
+    if spec == "seed":
+        return load_seed()
+    if spec == "news":
+        from .news import load_news
+
+        return load_news(corpus_dir, split=split)
+    if spec.startswith("conll:"):
+        path = Path(spec[len("conll:"):]).expanduser()
+        if not path.exists():
+            raise CorpusError(f"{path}: file not found")
+        from .cards import DEFAULT_LABEL_MAP
+
+        mapping = {k.upper(): v for k, v in (label_map or DEFAULT_LABEL_MAP).items()}
+        return make_corpus(f"conll:{path.name}", conll_documents(path, mapping))
+    raise CorpusError(f"unknown corpus {spec!r}: expected seed, news or conll:PATH")

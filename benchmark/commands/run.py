@@ -1,0 +1,154 @@
+"""`bench run --model X`: run an extractor over a corpus, score it, write a run record."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from ..cards import DEFAULT_LABEL_MAP, IGNORE, CardError, resolve, slugify
+from ..corpus import Corpus, CorpusError, load_corpus, project_root
+from ..harness import ExtractorError, build_extractor
+from ..io import write_json_atomic
+from ..runrecord import build_record, cache_key, cache_load, cache_store, fill_money_values
+from ..tokenize import tokenize
+
+DEFAULT_MODEL = "gazetteer+money-rules"
+
+stderr = Console(stderr=True)
+
+
+class RunError(Exception):
+    """An expected failure of a run: one line for the user, exit code 2."""
+
+
+def results_dir(corpus_name: str) -> Path:
+    """results/ for the seed corpus, results/<corpus>/ for the others, so
+    records of different corpora never overwrite each other."""
+    results = project_root() / "results"
+    return results if corpus_name == "seed" else results / slugify(corpus_name.replace(":", "-"))
+
+
+def gold_label_map(card: dict) -> dict[str, str | None]:
+    """How an external corpus's own types become MONEY/ORG/LOC: the card's
+    label map when it has one (an ANERcorp model's card maps ANERcorp's types),
+    else the default map."""
+    label_map = card.get("label_map")
+    if card["kind"] == "composite" or not label_map:
+        return dict(DEFAULT_LABEL_MAP)
+    return {k.upper(): (None if v == IGNORE else v) for k, v in label_map.items()}
+
+
+def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_dir: Path | None = None,
+              split: str | None = None, device: str = "auto", batch_size: int | None = None,
+              max_length: int | None = None, trust_remote_code: bool = False, use_cache: bool = True,
+              n_resamples: int = 1000, seed: int = 0, progress: bool = True, corpus: Corpus | None = None) -> dict:
+    """Run `model` over a corpus and return its run record (not written).
+
+    Raises RunError with one line for every expected failure.
+    """
+    from ..scoring import evaluate
+
+    try:
+        card = resolve(model)
+        if corpus is None:
+            corpus = load_corpus(corpus_name, corpus_dir=corpus_dir, label_map=gold_label_map(card), split=split)
+        options = {"device": device, "batch_size": batch_size, "max_length": max_length,
+                   "trust_remote_code": trust_remote_code, "progress": progress}
+        t0 = time.perf_counter()
+        extractor = build_extractor(card, options)
+        if hasattr(extractor, "load"):
+            if progress:
+                with stderr.status(f"loading {model}"):
+                    extractor.load()
+            else:
+                extractor.load()
+        load_s = time.perf_counter() - t0
+        revision = extractor.revision() if hasattr(extractor, "revision") else extractor.resolved_revision()
+
+        key = cache_key(card, revision, corpus, {"max_length": max_length})
+        cached = cache_load(key) if use_cache else None
+        t1 = time.perf_counter()
+        if cached is not None:
+            predictions, cache_state = cached, "hit"
+        else:
+            predictions, cache_state = extractor.predict(list(corpus.documents)), "miss"
+        predict_s = time.perf_counter() - t1
+        predictions = fill_money_values(predictions)
+        if cached is None and use_cache:
+            cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name})
+    except (CardError, CorpusError, ExtractorError) as err:
+        raise RunError(str(err)) from None
+    except Exception as err:  # the transformers backend's expected failures
+        if type(err).__name__ in ("ModelUnavailable", "LabelMapError"):
+            raise RunError(str(err)) from None
+        raise
+
+    t2 = time.perf_counter()
+    try:
+        metrics = evaluate(list(corpus.documents), predictions, n_resamples=n_resamples, seed=seed)
+    except ValueError as err:
+        raise RunError(f"{model}: {err}") from None
+    score_s = time.perf_counter() - t2
+    words = sum(len(tokenize(doc.text)) for doc in corpus.documents)
+    stats = dict(getattr(extractor, "stats", {}) or {})
+    label_map_used = extractor.effective_label_map() if hasattr(extractor, "effective_label_map") else None
+    record = build_record(
+        card=card, model_name=model, slug=slugify(model), revision=revision, corpus=corpus,
+        predictions=predictions, metrics=metrics, device=stats.get("device"),
+        timing={"load_s": round(load_s, 4), "predict_s": round(predict_s, 4), "score_s": round(score_s, 4),
+                "words": words, "words_per_s": round(words / predict_s, 1) if predict_s > 0 and cached is None else None,
+                "prediction_cache": cache_state},
+        repairs={"invalid_tags": stats.get("invalid_tags", 0), "rule": stats.get("repair_rule")},
+        label_map_used=label_map_used,
+    )
+    # How to load this corpus again (bench score, bench report, bench check).
+    record["corpus"].update({"spec": corpus_name, "split": split})
+    return record
+
+
+@click.command()
+@click.option("--model", "-m", default=DEFAULT_MODEL, show_default=True,
+              help="A card in models/, A+B, module:callable, a local model directory or a hub id.")
+@click.option("--corpus", "corpus_name", default="seed", show_default=True, help="seed, news, or conll:PATH.")
+@click.option("--corpus-dir", type=click.Path(file_okay=False, path_type=Path), envvar="BENCH_NEWS_DIR",
+              help="Directory of the news texts (or $BENCH_NEWS_DIR).")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default=None,
+              help="News corpus split (default: test).")
+@click.option("--device", default="auto", show_default=True, help="auto (cuda, mps, cpu), cpu, cuda, cuda:1, mps.")
+@click.option("--batch-size", type=int, default=None, help="Override the card's batch size.")
+@click.option("--max-length", type=int, default=None, help="Override the card's max length (sub-tokens).")
+@click.option("--trust-remote-code", is_flag=True, help="Allow a hub model's own code to run (off by default).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Run record path (default: results/<model>.json, results/<corpus>/<model>.json).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--no-cache", is_flag=True, help="Do not reuse cached predictions.")
+@click.option("--resamples", type=int, default=1000, show_default=True, help="Bootstrap resamples for the CI.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+def run(model, corpus_name, corpus_dir, split, device, batch_size, max_length, trust_remote_code,
+        output, fmt, no_cache, resamples, seed) -> None:
+    """Run an extractor over a corpus, score it and write its run record."""
+    try:
+        record = run_model(model, corpus_name, corpus_dir=corpus_dir, split=split, device=device,
+                           batch_size=batch_size, max_length=max_length, trust_remote_code=trust_remote_code,
+                           use_cache=not no_cache, n_resamples=resamples, seed=seed,
+                           progress=sys.stderr.isatty() or fmt == "table")
+    except RunError as err:
+        stderr.print(f"[red]error:[/red] {err}", highlight=False, soft_wrap=True)
+        raise SystemExit(2)
+    if record["model"].get("label_map_used") is not None:
+        used = ", ".join(f"{k}→{v or 'ignored'}" for k, v in sorted(record["model"]["label_map_used"].items()))
+        stderr.print(f"labels scored: {used}", highlight=False)
+    path = output or results_dir(record['corpus']['name']) / f"{record['model']['slug']}.json"
+    write_json_atomic(path, record)
+    if fmt == "json":
+        click.echo(json.dumps({k: record[k] for k in ("model", "corpus", "timing", "metrics")}, ensure_ascii=False, indent=1))
+    else:
+        from ..tables import print_metrics
+
+        print_metrics(record)
+    stderr.print(f"run record: {path}", highlight=False)
+

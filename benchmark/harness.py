@@ -1,0 +1,169 @@
+"""From a model card to an extractor, and from an extractor to predictions.
+
+Every extractor offers `predict(documents) -> {document id: [Span]}` and
+`revision() -> str`. Heavy backends are imported only when their card is
+chosen (the lazy registry of lm-evaluation-harness, by `module:attribute`).
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import inspect
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from .cards import IGNORE, expand_source, is_local_source, resolve
+from .types import LABELS, Document, Predictions, Span
+
+
+class ExtractorError(Exception):
+    """An extractor cannot be built or returned unusable output (one line)."""
+
+
+def import_attribute(target: str, what: str) -> Any:
+    """`module:attribute` -> the object; the current directory is importable,
+    as it is for `python -m`, so a user's own module just works."""
+    module_name, _, attribute = target.partition(":")
+    if "" not in sys.path and str(Path.cwd()) not in sys.path:
+        sys.path.insert(0, str(Path.cwd()))
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as err:
+        raise ExtractorError(f"{what} {target!r}: cannot import module {module_name!r} ({err})") from None
+    try:
+        return getattr(module, attribute)
+    except AttributeError:
+        raise ExtractorError(f"{what} {target!r}: module {module_name!r} has no attribute {attribute!r}") from None
+
+
+def source_revision(obj: Any) -> str:
+    """sha256 of the source file defining `obj`: a changed extractor gets a new
+    revision, so its cached predictions are never reused."""
+    try:
+        path = inspect.getsourcefile(obj)
+        data = Path(path).read_bytes() if path else repr(obj).encode()
+    except (TypeError, OSError):
+        data = repr(obj).encode()
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def coerce_span(raw: Any, document: Document, where: str) -> Span:
+    """A user's span (Span, dict, or (start, end, label) tuple) checked against the text."""
+    if isinstance(raw, Span):
+        start, end, label = raw.start, raw.end, raw.label
+    elif isinstance(raw, dict):
+        start, end, label = raw.get("start"), raw.get("end"), raw.get("label")
+    elif isinstance(raw, (tuple, list)) and len(raw) >= 3:
+        start, end, label = raw[0], raw[1], raw[2]
+    else:
+        raise ExtractorError(f"{where}: expected a Span, a dict or (start, end, label), got {raw!r}")
+    if label not in LABELS:
+        raise ExtractorError(f"{where}: label {label!r} is not one of {', '.join(LABELS)}")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(document.text)):
+        raise ExtractorError(f"{where}: offsets [{start}, {end}) are not inside the text ({len(document.text)} chars)")
+    value = raw.value if isinstance(raw, Span) else None
+    return Span(start, end, label, document.text[start:end], value)
+
+
+class CallableExtractor:
+    """The user's own extractor, `module:callable`.
+
+    The callable is either a function `f(text) -> iterable of spans`, or a class
+    (instantiated without arguments) with `predict(documents)` returning
+    `{document id: spans}`; spans are Span objects, dicts with start/end/label,
+    or (start, end, label) tuples over the untouched text.
+    """
+
+    def __init__(self, target: str):
+        self.name = target
+        self.target = import_attribute(target, "extractor")
+        if inspect.isclass(self.target):
+            self.target = self.target()
+        if not (hasattr(self.target, "predict") or callable(self.target)):
+            raise ExtractorError(f"extractor {target!r} is neither callable nor has predict()")
+
+    def revision(self) -> str:
+        if hasattr(self.target, "revision"):
+            return self.target.revision()
+        return source_revision(self.target if not hasattr(self.target, "predict") else type(self.target))
+
+    def predict(self, documents: Sequence[Document]) -> Predictions:
+        if hasattr(self.target, "predict"):
+            raw = self.target.predict(list(documents))
+        else:
+            raw = {doc.id: self.target(doc.text) for doc in documents}
+        if not isinstance(raw, dict):
+            raise ExtractorError(f"extractor {self.name!r}: predict() must return {{document id: spans}}")
+        out: Predictions = {}
+        for doc in documents:
+            spans = raw.get(doc.id, [])
+            out[doc.id] = [coerce_span(s, doc, f"{self.name}: {doc.id}: span {i}") for i, s in enumerate(spans)]
+        return out
+
+
+class CompositeExtractor:
+    """Parts run in order; each contributes only its listed labels, and a span
+    overlapping one already taken from an earlier part is dropped."""
+
+    def __init__(self, card: dict, build: Callable[[dict], Any]):
+        self.name = card["name"]
+        self.parts = [(build(resolve(part["model"])), tuple(part.get("labels", LABELS))) for part in card["parts"]]
+        self.stats: dict = {}
+
+    def load(self) -> None:
+        for extractor, _ in self.parts:
+            if hasattr(extractor, "load"):
+                extractor.load()
+
+    def revision(self) -> str:
+        return "+".join(extractor.revision() for extractor, _ in self.parts)
+
+    def predict(self, documents: Sequence[Document]) -> Predictions:
+        merged: Predictions = {doc.id: [] for doc in documents}
+        for extractor, labels in self.parts:
+            predictions = extractor.predict(documents)
+            self.stats.update(getattr(extractor, "stats", {}) or {})
+            for doc in documents:
+                taken = merged[doc.id]
+                for span in predictions.get(doc.id, []):
+                    if span.label in labels and not any(span.start < t.end and t.start < span.end for t in taken):
+                        taken.append(span)
+        return {doc_id: sorted(spans) for doc_id, spans in merged.items()}
+
+
+def build_extractor(card: dict, options: dict | None = None):
+    """The extractor a card describes. `options` are CLI overrides (device,
+    batch_size, trust_remote_code, progress)."""
+    options = options or {}
+    kind = card["kind"]
+    if kind == "composite":
+        return CompositeExtractor(card, lambda part: build_extractor(part, options))
+    if kind == "callable":
+        return CallableExtractor(card["extractor"])
+    if kind == "rules":
+        cls = import_attribute(card["extractor"], f"card {card['name']!r}: extractor")
+        return cls()
+    source = expand_source(card["source"])
+    if is_local_source(source) and not Path(source).exists():
+        hint = card.get("build_hint") or "pass an existing model directory"
+        raise ExtractorError(f"model {card['name']!r}: {source} does not exist; build it with `{hint}`")
+    from .extractors.transformers_ner import TransformersExtractor
+
+    label_map = card.get("label_map")
+    if label_map is not None:
+        label_map = {k: (None if v == IGNORE else v) for k, v in label_map.items()}
+    inference = card.get("inference", {})
+    return TransformersExtractor(
+        source,
+        label_map=label_map,
+        revision=card.get("revision"),
+        preprocessing=card.get("preprocessing"),
+        max_length=options.get("max_length") or inference.get("max_length", 512),
+        stride=inference.get("stride", 64),
+        batch_size=options.get("batch_size") or inference.get("batch_size", 16),
+        device=options.get("device", "auto"),
+        trust_remote_code=options.get("trust_remote_code", False),
+        word_alignment=inference.get("word_alignment", "first"),
+        progress=options.get("progress", True),
+    )

@@ -1,0 +1,162 @@
+"""Building run records (docs/run-record.md) and the prediction cache.
+
+A record holds everything needed to explain and reproduce a score: the model
+and its revision, the corpus hash, the environment, timings, metrics and the
+predictions themselves (so `bench score` never has to run the model again).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import subprocess
+import sys
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+from .cards import cache_dir
+from .corpus import Corpus, project_root, sha256_text
+from .io import write_json_atomic
+from .types import Predictions, Span
+
+SCHEMA_VERSION = 1
+
+
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def git_commit() -> str | None:
+    """The checkout's commit (with "-dirty" when tracked files changed), if any."""
+    try:
+        root = project_root()
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=5)
+        if commit.returncode != 0:
+            return None
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                               capture_output=True, text=True, timeout=5)
+        return commit.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def environment(device: str | None) -> dict:
+    """Versions of what produced the numbers. torch/transformers are reported
+    from package metadata, so a rules run does not import them."""
+    from . import __version__
+
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "torch": _version("torch"),
+        "transformers": _version("transformers"),
+        "seqeval": _version("seqeval"),
+        "benchmark": __version__,
+        "git_commit": git_commit(),
+        "device": device,
+    }
+
+
+def corpus_info(corpus: Corpus) -> dict:
+    return {"name": corpus.name, "documents": len(corpus.documents), "spans": corpus.n_spans,
+            "sha256": corpus.sha256, "texts_sha256": texts_hash(corpus)}
+
+
+def texts_hash(corpus: Corpus) -> str:
+    """sha256 over the documents' ids and texts only: what predictions depend on."""
+    digest = hashlib.sha256()
+    for doc in corpus.documents:
+        digest.update(doc.id.encode("utf-8") + b"\0" + sha256_text(doc.text).encode("ascii") + b"\0")
+    return digest.hexdigest()
+
+
+def predictions_to_json(predictions: Predictions) -> dict:
+    return {doc_id: [s.to_json() for s in sorted(spans)] for doc_id, spans in sorted(predictions.items())}
+
+
+def predictions_from_json(data: dict) -> Predictions:
+    return {doc_id: [Span.from_json(s) for s in spans] for doc_id, spans in data.items()}
+
+
+def fill_money_values(predictions: Predictions) -> Predictions:
+    """Give every predicted MONEY span a value, read by the benchmark's parser
+    when the extractor did not supply one (its reading is then scored)."""
+    from .money import parse_money
+
+    out: Predictions = {}
+    for doc_id, spans in predictions.items():
+        out[doc_id] = [
+            Span(s.start, s.end, s.label, s.text, parse_money(s.text))
+            if s.label == "MONEY" and s.value is None else s
+            for s in spans
+        ]
+    return out
+
+
+def build_record(*, card: dict, model_name: str, slug: str, revision: str, corpus: Corpus,
+                 predictions: Predictions, metrics: dict, timing: dict, device: str | None,
+                 repairs: dict | None = None, label_map_used: dict | None = None) -> dict:
+    model = {
+        "name": model_name,
+        "slug": slug,
+        "kind": card["kind"],
+        "source": card.get("card_path") or card.get("source") or card.get("extractor") or model_name,
+        "revision": revision,
+        "card": card,
+        "reference": card.get("reference"),
+    }
+    if label_map_used is not None:
+        model["label_map_used"] = label_map_used
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "model": model,
+        "corpus": corpus_info(corpus),
+        "environment": environment(device),
+        "timing": timing,
+        "repairs": repairs or {"invalid_tags": 0},
+        "metrics": metrics,
+        "predictions": predictions_to_json(predictions),
+    }
+
+
+# --- prediction cache --------------------------------------------------------
+# Keyed by model identity, resolved revision, the card's run-relevant config
+# and the hash of the corpus texts. Predictions never see the gold, so a gold
+# correction re-scores cached predictions instead of re-running the model; any
+# change to model, revision, card or texts gives a new key, so a stale entry is
+# never reused.
+
+
+def cache_key(card: dict, revision: str, corpus: Corpus, options: dict) -> str:
+    relevant = {k: v for k, v in card.items() if k not in ("description", "reference", "card_path", "build_hint")}
+    payload = json.dumps({"card": relevant, "revision": revision, "texts": texts_hash(corpus),
+                          "options": options}, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def cache_path(key: str) -> Path:
+    return cache_dir() / "predictions" / f"{key}.json"
+
+
+def cache_load(key: str) -> Predictions | None:
+    path = cache_path(key)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    if data.get("key") != key:
+        return None
+    return predictions_from_json(data["predictions"])
+
+
+def cache_store(key: str, predictions: Predictions, meta: dict) -> None:
+    try:
+        write_json_atomic(cache_path(key), {"key": key, **meta, "predictions": predictions_to_json(predictions)})
+    except OSError as err:  # a read-only cache must not fail the run
+        print(f"note: prediction cache not written ({err})", file=sys.stderr)
+
