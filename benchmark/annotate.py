@@ -11,7 +11,8 @@ in the text after the previous one, so nobody counts character offsets by hand.
 A line may pin the search with a third column: the character offset to search
 from (useful when a string also occurs inside a longer word earlier on).
 MONEY lines may add a value in a fourth column as `lower..upper CUR` or
-`amount CUR` (e.g. `3e9..5e9 USD`); without it the value parser fills it in.
+`amount CUR` (e.g. `3e9..5e9 USD`), or `-` for a vague amount that has no
+value; without the column the value parser fills it in.
 Matches never start or end inside a word unless the surface itself does not
 begin/end with a letter, so "كازاخستان" is found in "وكازاخستان" (the
 proclitic stays outside) but "بنك" is not found inside "البنك".
@@ -45,7 +46,11 @@ def _boundary_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
-def parse_value(field: str) -> MoneyValue:
+def parse_value(field: str) -> MoneyValue | None:
+    """`lower..upper CUR`, `amount CUR`, `amount` (currency unknown) or `-` (a
+    vague amount such as "مليارات الدولارات": MONEY without a value)."""
+    if field.strip() == "-":
+        return None
     amount, _, currency = field.strip().partition(" ")
     lower, _, upper = amount.partition("..")
     return MoneyValue(float(lower), float(upper or lower), currency.strip() or None)
