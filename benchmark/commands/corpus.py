@@ -1,0 +1,48 @@
+"""`bench corpus fetch DIR` / `bench corpus verify DIR`: the news texts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..corpus import CorpusError
+
+
+@click.group()
+def corpus() -> None:
+    """The extended news corpus: its texts live outside the repository."""
+
+
+@corpus.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def fetch(directory: Path) -> None:
+    """Download the news texts into DIRECTORY from their public repositories at
+    the pinned commits, verifying each sha256 (needs internet)."""
+    from ..news import fetch_corpus
+
+    try:
+        written, problems = fetch_corpus(directory, progress=lambda name: click.echo(f"fetching {name}", err=True))
+    except CorpusError as err:
+        raise click.ClickException(str(err))
+    for line in problems:
+        click.echo(line, err=True)
+    click.echo(f"{directory}: {written} text(s) written, {len(problems)} problem(s)")
+    if problems:
+        raise SystemExit(1)
+
+
+@corpus.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), envvar="BENCH_NEWS_DIR")
+def verify(directory: Path) -> None:
+    """Check that DIRECTORY holds every news text, unchanged."""
+    from ..news import verify_dir
+
+    try:
+        problems = verify_dir(directory)
+    except CorpusError as err:
+        raise click.ClickException(str(err))
+    for line in problems:
+        click.echo(line)
+    if problems:
+        raise SystemExit(1)
+    click.echo(f"{directory}: all news texts present and unchanged")

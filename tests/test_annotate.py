@@ -1,0 +1,32 @@
+"""Mention lists -> spans with offsets (`bench annotate`)."""
+from __future__ import annotations
+
+import pytest
+
+from benchmark.annotate import spans_from_mentions
+from benchmark.corpus import CorpusError
+from benchmark.types import MoneyValue
+
+TEXT = "وقال البنك إن بنك الرياض وشركة أرامكو في الرياض دفعت 5 ملايين ريال."
+
+
+def test_finds_mentions_in_order_with_proclitics_outside():
+    spans = spans_from_mentions(TEXT, ["ORG\tبنك الرياض", "ORG\tشركة أرامكو", "LOC\tالرياض",
+                                       "MONEY\t5 ملايين ريال\t\t5e6 SAR"])
+    assert [(s.text, s.label) for s in spans] == [
+        ("بنك الرياض", "ORG"), ("شركة أرامكو", "ORG"), ("الرياض", "LOC"), ("5 ملايين ريال", "MONEY")]
+    assert all(TEXT[s.start:s.end] == s.text for s in spans)
+    # "وشركة": the conjunction stays outside the span
+    assert TEXT[spans[1].start - 1] == "و"
+    assert spans[3].value == MoneyValue(5e6, 5e6, "SAR")
+
+
+def test_does_not_match_inside_a_longer_word():
+    # "بنك" first occurs inside "البنك"; the whole-word match is the later one.
+    spans = spans_from_mentions(TEXT, ["ORG\tبنك"])
+    assert spans[0].start == TEXT.index("بنك الرياض")
+
+
+def test_missing_mention_names_the_line():
+    with pytest.raises(CorpusError, match="mentions: line 2: 'دبي' not found"):
+        spans_from_mentions(TEXT, ["LOC\tالرياض", "LOC\tدبي"])

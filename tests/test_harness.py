@@ -1,0 +1,58 @@
+"""From cards to extractors: user callables and composites (no model needed)."""
+from __future__ import annotations
+
+import pytest
+
+from benchmark.harness import CallableExtractor, CompositeExtractor, ExtractorError
+from benchmark.types import Document, Span
+
+DOC = Document("d1", "وقعت شركة وابتك عقدا بقيمة 4.2 مليار دولار مع شركة أخرى.")
+
+
+def test_function_callable_returns_checked_spans():
+    extractor = CallableExtractor("tests.fixtures.user_extractor:extract")
+    spans = extractor.predict([DOC])["d1"]
+    assert [(s.text, s.label) for s in spans] == [("وابتك", "ORG"), ("أخرى.", "ORG"), ("4.2 مليار دولار", "MONEY")]
+    assert extractor.revision().startswith("sha256:")
+
+
+def test_class_with_predict_is_instantiated():
+    spans = CallableExtractor("tests.fixtures.user_extractor:ClassExtractor").predict([DOC])["d1"]
+    assert len(spans) == 3
+
+
+def test_bad_output_names_document_and_span():
+    with pytest.raises(ExtractorError, match=r"d1: span 0: label 'PERSON' is not one of MONEY, ORG, LOC"):
+        CallableExtractor("tests.fixtures.user_extractor:bad_label").predict([DOC])
+
+
+def test_unimportable_callable_is_one_line():
+    with pytest.raises(ExtractorError, match="cannot import module 'no_such_module'"):
+        CallableExtractor("no_such_module:f")
+    with pytest.raises(ExtractorError, match="has no attribute 'nope'"):
+        CallableExtractor("tests.fixtures.user_extractor:nope")
+
+
+class Fixed:
+    def __init__(self, spans):
+        self.spans = spans
+
+    def predict(self, documents):
+        return {d.id: list(self.spans) for d in documents}
+
+    def revision(self):
+        return "r"
+
+
+def test_composite_takes_listed_labels_and_first_part_wins_overlaps():
+    first = Fixed([Span(10, 15, "ORG"), Span(27, 42, "LOC")])
+    second = Fixed([Span(27, 42, "MONEY"), Span(10, 15, "MONEY"), Span(50, 55, "ORG")])
+    parts = iter([first, second])
+    card = {"name": "a+b", "parts": [{"model": "money-rules", "labels": ["ORG"]},
+                                    {"model": "money-rules", "labels": ["MONEY"]}]}
+    composite = CompositeExtractor(card, lambda _: next(parts))
+    spans = composite.predict([DOC])["d1"]
+    # LOC of the first part is not listed; MONEY [27,42) is kept since LOC was not taken;
+    # MONEY [10,15) overlaps the first part's ORG and is dropped; ORG of part 2 is not listed.
+    assert [(s.start, s.end, s.label) for s in spans] == [(10, 15, "ORG"), (27, 42, "MONEY")]
+    assert composite.revision() == "r+r"
