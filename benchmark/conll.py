@@ -57,6 +57,11 @@ def _column_names(columns: int) -> str:
     return {2: "token tag", 3: "token gold pred"}.get(columns, f"{columns} columns")
 
 
+def _tag_column_name(columns: int, column: int) -> str:
+    names = {3: {2: "gold", 3: "pred"}}.get(columns, {})
+    return f" ({names[column]})" if column in names else ""
+
+
 def read_conll(path: Path | str, columns: int) -> list[list[tuple[str, ...]]]:
     """Sentences of `columns`-field rows; every field after the token is a tag.
 
@@ -66,7 +71,9 @@ def read_conll(path: Path | str, columns: int) -> list[list[tuple[str, ...]]]:
     path = Path(path)
     try:
         with open(path, encoding="utf-8-sig") as handle:
-            lines = handle.read().splitlines()
+            # universal newlines turn \r\n and \r into \n; split on \n only, so
+            # line numbers are the ones an editor shows
+            lines = handle.read().split("\n")
     except FileNotFoundError:
         raise ConllError([f"{path}: file not found"]) from None
     except UnicodeDecodeError as err:
@@ -99,7 +106,8 @@ def read_conll(path: Path | str, columns: int) -> list[list[tuple[str, ...]]]:
         for column, tag in enumerate(fields[1:], start=2):
             if not is_valid_tag(tag):
                 problems.append(
-                    f"{path}:{number}: column {column}: label {tag!r} is not O, B-TYPE or I-TYPE"
+                    f"{path}:{number}: column {column}{_tag_column_name(columns, column)}: "
+                    f"label {tag!r} is not O, B-TYPE or I-TYPE"
                 )
         current.append(tuple(fields))
     end_sentence()
