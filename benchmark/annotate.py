@@ -15,7 +15,9 @@ MONEY lines may add a value in a fourth column as `lower..upper CUR` or
 value; without the column the value parser fills it in.
 Matches never start or end inside a word unless the surface itself does not
 begin/end with a letter, so "كازاخستان" is found in "وكازاخستان" (the
-proclitic stays outside) but "بنك" is not found inside "البنك".
+proclitic stays outside) but "بنك" is not found inside "البنك". A number glued to the word before it
+("ناهزت500 مليون دينار") or to a proclitic with tatweel ("بـ32.5 مليار") can
+start a span.
 """
 from __future__ import annotations
 
@@ -26,10 +28,11 @@ from .io import write_json_atomic
 from .types import MoneyValue, Span
 
 PROCLITICS = "وفبلك"
+TATWEEL = "\u0640"
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "\u0640"  # letters, digits, tatweel
+    return ch.isalnum() or ch == TATWEEL
 
 
 def _boundary_ok(text: str, start: int, end: int) -> bool:
@@ -40,8 +43,9 @@ def _boundary_ok(text: str, start: int, end: int) -> bool:
         word_start = start
         while word_start > 0 and _is_word_char(text[word_start - 1]):
             word_start -= 1
-        prefix = text[word_start:start]
-        if len(prefix) > 2 or any(c not in PROCLITICS for c in prefix):
+        prefix = text[word_start:start].rstrip(TATWEEL)  # "بـ228": the tatweel joins the proclitic
+        glued_number = text[start].isdigit() and not text[start - 1].isdigit()  # "ناهزت500"
+        if not glued_number and (len(prefix) > 2 or any(c not in PROCLITICS for c in prefix)):
             return False
     return True
 

@@ -30,3 +30,10 @@ def test_does_not_match_inside_a_longer_word():
 def test_missing_mention_names_the_line():
     with pytest.raises(CorpusError, match="mentions: line 2: 'دبي' not found"):
         spans_from_mentions(TEXT, ["LOC\tالرياض", "LOC\tدبي"])
+
+
+def test_numbers_glued_to_a_word_or_to_a_proclitic_with_tatweel():
+    text = "ناهزت500 مليون دينار ثم ارتفعت بـ32.5 مليار دينار"
+    spans = spans_from_mentions(text, ["MONEY\t500 مليون دينار\t\t5e8 TND", "MONEY\t32.5 مليار دينار\t\t3.25e10 TND"])
+    assert [s.text for s in spans] == ["500 مليون دينار", "32.5 مليار دينار"]
+    assert text[spans[1].start - 2:spans[1].start] == "بـ"
