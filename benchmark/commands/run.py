@@ -98,7 +98,7 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
     label_map_used = extractor.effective_label_map() if hasattr(extractor, "effective_label_map") else None
     record = build_record(
         card=card, model_name=model, slug=slugify(model), revision=revision, corpus=corpus,
-        predictions=predictions, metrics=metrics, device=stats.get("device"),
+        predictions=predictions, metrics=metrics, device=stats.get("device", "cpu"),
         timing={"load_s": round(load_s, 4), "predict_s": round(predict_s, 4), "score_s": round(score_s, 4),
                 "words": words, "words_per_s": round(words / predict_s, 1) if predict_s > 0 and cached is None else None,
                 "prediction_cache": cache_state},
