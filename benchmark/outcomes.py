@@ -1,38 +1,31 @@
 """What happened to each mention: correct, missed, spurious, boundary, wrong type.
 
 Shared by `bench report` (to colour the article) and `bench compare` (to list
-mentions fixed or broken between two runs). Mentions are matched the way the
-headline scorer sees them: over the benchmark tokens (a span covers the tokens
-it overlaps, as tagging.spans_to_tags projects it), so a prediction that keeps
-a proclitic the gold leaves out is *correct* here exactly as it is in seqeval.
+mentions fixed or broken between two runs). It is the scoring engine's own
+token-level alignment (benchmark/scoring/alignment.py) read per mention, so
+what the report and the diff show always agrees with the record's seqeval
+numbers and error lists: a prediction that keeps a proclitic the gold leaves
+out lands on the same tokens and is *correct* here, as in seqeval.
 
-Rules, per document:
-  correct    a gold span and a prediction with the same tokens and label
-  boundary   a gold span overlapped by a prediction of its label, other tokens
-  wrong type a gold span overlapped only by predictions of other labels
-  missed     a gold span no prediction overlaps
-  spurious   a prediction that overlaps no gold span
-A prediction may explain several gold spans (one long prediction over two
-names makes both "boundary"/"wrong type"); it is only "spurious" when it
-touches no gold at all.
+  correct    gold and prediction on the same tokens with the same label
+  boundary   overlapping tokens, same label, other extent
+  wrong type overlapping tokens, another label
+  missed     a gold mention left without a partner
+  spurious   a prediction left without a partner
+Pairs are one-to-one (alignment.py says in which order). A prediction the IOB2
+projection drops (it covers no token, or its first token belongs to an
+earlier prediction) is invisible to seqeval and gets no outcome.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .tagging import token_range
+from .tagging import spans_to_tags
 from .tokenize import tokenize
 from .types import Document, Span
 
 CORRECT, MISSED, SPURIOUS, BOUNDARY, WRONG_TYPE = "correct", "missed", "spurious", "boundary", "type"
 OUTCOMES: tuple[str, ...] = (CORRECT, MISSED, SPURIOUS, BOUNDARY, WRONG_TYPE)
-OUTCOME_NAMES = {
-    CORRECT: "correct",
-    MISSED: "missed",
-    SPURIOUS: "spurious",
-    BOUNDARY: "boundary",
-    WRONG_TYPE: "wrong type",
-}
 
 
 @dataclass(frozen=True)
@@ -51,47 +44,25 @@ class Outcome:
         return self.gold if self.gold is not None else self.pred  # type: ignore[return-value]
 
 
-def _token_key(tokens, span: Span) -> tuple[int, int]:
-    first, last = token_range(tokens, span.start, span.end)
-    if first >= last:  # covers no token (only whitespace): fall back to characters
-        return (-1 - span.start, -1 - span.end)
-    return first, last
+def classify_document(document: Document, predictions: list[Span]) -> list[Outcome]:
+    """Outcomes of one document: gold mentions in text order, then spurious
+    predictions in text order."""
+    from .scoring.alignment import align, projected_entities  # numpy-light; shared with the scorer
 
+    tokens = tokenize(document.text)
+    golds = sorted(set(document.spans))
+    preds = sorted(set(predictions))
+    gold_entities, _ = projected_entities(tokens, golds, spans_to_tags(tokens, golds))
+    pred_entities, _dropped = projected_entities(tokens, preds, spans_to_tags(tokens, preds))
+    aligned = align(gold_entities, pred_entities)
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def classify_document(document: Document, predictions: list[Span], tokens=None) -> list[Outcome]:
-    """Outcomes of one document: one per gold span (in text order), then one
-    per spurious prediction."""
-    tokens = tokens if tokens is not None else tokenize(document.text)
-    golds = sorted(document.spans)
-    preds = sorted(predictions)
-    gold_keys = [_token_key(tokens, g) for g in golds]
-    pred_keys = [_token_key(tokens, p) for p in preds]
-
-    outcomes: list[Outcome] = []
-    exact_used: set[int] = set()
-    touched: set[int] = set()  # predictions that overlap some gold span
-    for g, gk in zip(golds, gold_keys):
-        overlapping = [i for i, pk in enumerate(pred_keys) if _overlaps(gk, pk)]
-        touched.update(overlapping)
-        exact = next((i for i in overlapping if pred_keys[i] == gk and preds[i].label == g.label and i not in exact_used), None)
-        if exact is not None:
-            exact_used.add(exact)
-            outcomes.append(Outcome(CORRECT, document.id, g, preds[exact]))
-            continue
-        same_label = [i for i in overlapping if preds[i].label == g.label]
-        if same_label:
-            outcomes.append(Outcome(BOUNDARY, document.id, g, preds[same_label[0]]))
-        elif overlapping:
-            outcomes.append(Outcome(WRONG_TYPE, document.id, g, preds[overlapping[0]]))
-        else:
-            outcomes.append(Outcome(MISSED, document.id, g, None))
-    for i, p in enumerate(preds):
-        if i not in touched:
-            outcomes.append(Outcome(SPURIOUS, document.id, None, p))
+    outcomes = [Outcome(CORRECT, document.id, g.span, p.span) for g, p in aligned.correct]
+    outcomes += [Outcome(BOUNDARY, document.id, g.span, p.span) for g, p in aligned.boundary]
+    outcomes += [Outcome(WRONG_TYPE, document.id, g.span, p.span) for g, p in aligned.type]
+    outcomes += [Outcome(MISSED, document.id, g.span, None) for g in aligned.false_negatives]
+    outcomes.sort(key=lambda o: (o.gold.start, o.gold.end))
+    outcomes += sorted((Outcome(SPURIOUS, document.id, None, p.span) for p in aligned.false_positives),
+                       key=lambda o: (o.pred.start, o.pred.end))
     return outcomes
 
 

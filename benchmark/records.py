@@ -151,13 +151,17 @@ def as_record(value, what: str = "record") -> RunRecord:
 
 
 def load_results(results_dir: Path | str) -> tuple[list[RunRecord], list[str]]:
-    """Every run record in `results_dir` (*.json, sorted by name), and one note
+    """Every run record under `results_dir` (**/*.json, sorted), and one note
     per file that could not be used (so a leaderboard shows what it left out)."""
     results_dir = Path(results_dir)
     if not results_dir.is_dir():
         raise RecordError(f"{results_dir}: no such results directory")
     records, skipped = [], []
-    for path in sorted(results_dir.glob("*.json")):
+    # `bench run` writes results/<model>.json for the seed corpus and
+    # results/<corpus>/<model>.json for the others.
+    paths = sorted(p for p in results_dir.rglob("*.json")
+                   if not any(part.startswith(".") for part in p.relative_to(results_dir).parts))
+    for path in paths:
         try:
             records.append(load_record(path))
         except RecordError as err:
@@ -167,31 +171,42 @@ def load_results(results_dir: Path | str) -> tuple[list[RunRecord], list[str]]:
 
 # --- the current gold ---------------------------------------------------------
 
-def load_gold(name: str) -> Corpus:
-    """The current gold corpus called `name`, or CorpusError saying why not.
-
-    "seed" is always loadable from the checkout. Other corpora go through
-    `benchmark.corpus.load_corpus(name)` when the checkout provides it (the
-    news corpus needs its texts directory, for example).
-    """
-    from . import corpus as corpus_module
-
-    if name == "seed":
-        return corpus_module.load_seed()
-    loader = getattr(corpus_module, "load_corpus", None)
-    if loader is None:
-        raise CorpusError(f"corpus {name!r}: this checkout has no loader for it")
-    return loader(name)
+def corpus_spec(record: RunRecord) -> tuple[str, str | None]:
+    """How to load the gold a record was scored on: (spec for
+    corpus.load_corpus, split). `bench run` stores both in the record; older
+    records only have the corpus name ("seed", "news-test")."""
+    corpus = record.data["corpus"]
+    if corpus.get("spec"):
+        return str(corpus["spec"]), corpus.get("split")
+    name = record.corpus_name
+    if name.startswith("news-"):
+        return "news", name[len("news-"):]
+    return name, None
 
 
-def try_load_gold(name: str) -> tuple[Corpus | None, str | None]:
-    """(corpus, None) or (None, why it could not be loaded)."""
+def load_gold(record: RunRecord) -> Corpus:
+    """The current version of the gold `record` was scored on, loaded the way
+    `bench run` loads it; CorpusError when this checkout cannot load it (the
+    news texts are not there, a CoNLL file moved)."""
+    from .corpus import load_corpus
+
+    spec, split = corpus_spec(record)
+    label_map = None
+    if spec.startswith("conll:"):  # an external corpus's types map through the model card
+        from .commands.run import gold_label_map
+
+        label_map = gold_label_map(record.data["model"].get("card") or {"kind": "rules"})
+    return load_corpus(spec, label_map=label_map, split=split)
+
+
+def try_load_gold(record: RunRecord) -> tuple[Corpus | None, str | None]:
+    """(corpus, None) or (None, why the current gold could not be loaded)."""
     try:
-        return load_gold(name), None
+        return load_gold(record), None
     except CorpusError as err:
         return None, str(err)
-    except (OSError, ValueError) as err:  # a loader's own I/O or config problem
-        return None, f"corpus {name!r}: {err}"
+    except (OSError, ValueError, KeyError) as err:  # a loader's own I/O or config problem
+        return None, f"corpus {record.corpus_name!r}: {err}"
 
 
 def check_against_gold(record: RunRecord, gold: Corpus) -> None:

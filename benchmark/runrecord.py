@@ -143,7 +143,8 @@ def cache_path(key: str) -> Path:
     return cache_dir() / "predictions" / f"{key}.json"
 
 
-def cache_load(key: str) -> Predictions | None:
+def cache_load(key: str) -> tuple[Predictions, dict] | None:
+    """(predictions, the timing of the run that made them), or None."""
     path = cache_path(key)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -151,7 +152,7 @@ def cache_load(key: str) -> Predictions | None:
         return None
     if data.get("key") != key:
         return None
-    return predictions_from_json(data["predictions"])
+    return predictions_from_json(data["predictions"]), data.get("timing", {})
 
 
 def cache_store(key: str, predictions: Predictions, meta: dict) -> None:

@@ -8,7 +8,8 @@ from .types import LABELS
 
 
 def _pct(x: float | None) -> str:
-    return "–" if x is None else f"{100 * x:5.1f}"
+    """Scores as fractions with three decimals, as the leaderboard and `bench check` print them."""
+    return "–" if x is None else f"{x:.3f}"
 
 
 def metrics_table(record: dict) -> Table:
@@ -45,7 +46,7 @@ def _caption(record: dict) -> str:
     strict = record["metrics"]["seqeval_strict"]
     ci = strict.get("ci95") or {}
     money = record["metrics"].get("money_values") or {}
-    parts = ["P/R/F1: seqeval strict IOB2 (%)"]
+    parts = ["P/R/F1: seqeval strict IOB2"]
     if ci:
         parts.append(f"micro F1 95% CI [{_pct(ci['low']).strip()}, {_pct(ci['high']).strip()}] "
                      f"({ci['n_resamples']} bootstrap resamples of {ci['unit']}s)")

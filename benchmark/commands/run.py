@@ -71,15 +71,18 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
 
         key = cache_key(card, revision, corpus, {"max_length": max_length})
         cached = cache_load(key) if use_cache else None
-        t1 = time.perf_counter()
         if cached is not None:
-            predictions, cache_state = cached, "hit"
+            # The predictions and the prediction time of the run that made them.
+            (predictions, cached_timing), cache_state = cached, "hit"
+            predict_s = cached_timing.get("predict_s")
         else:
+            t1 = time.perf_counter()
             predictions, cache_state = extractor.predict(list(corpus.documents)), "miss"
-        predict_s = time.perf_counter() - t1
-        predictions = fill_money_values(predictions)
-        if cached is None and use_cache:
-            cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name})
+            predict_s = time.perf_counter() - t1
+            predictions = fill_money_values(predictions)
+            if use_cache:
+                cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name,
+                                               "timing": {"predict_s": predict_s}})
     except (CardError, CorpusError, ExtractorError) as err:
         raise RunError(str(err)) from None
     except Exception as err:  # the transformers backend's expected failures
@@ -99,8 +102,9 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
     record = build_record(
         card=card, model_name=model, slug=slugify(model), revision=revision, corpus=corpus,
         predictions=predictions, metrics=metrics, device=stats.get("device", "cpu"),
-        timing={"load_s": round(load_s, 4), "predict_s": round(predict_s, 4), "score_s": round(score_s, 4),
-                "words": words, "words_per_s": round(words / predict_s, 1) if predict_s > 0 and cached is None else None,
+        timing={"load_s": round(load_s, 4), "predict_s": round(predict_s, 4) if predict_s is not None else None,
+                "score_s": round(score_s, 4), "words": words,
+                "words_per_s": round(words / predict_s, 1) if predict_s else None,
                 "prediction_cache": cache_state},
         repairs={"invalid_tags": stats.get("invalid_tags", 0), "rule": stats.get("repair_rule")},
         label_map_used=label_map_used,

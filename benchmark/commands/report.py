@@ -1,0 +1,32 @@
+"""`bench report RUN.json [-o report.html]`: the HTML error report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..io import write_atomic
+from ..records import RecordError, check_against_gold, load_record, try_load_gold
+from ..report import render_report
+from ._unusable import UnusableInput
+
+
+@click.command()
+@click.argument("run", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="HTML file to write. Default: RUN with the suffix .html.")
+def report(run: Path, output: Path | None) -> None:
+    """Write one self-contained HTML page (right-to-left, no network) showing
+    every gold and predicted mention of RUN in the article text, coloured by
+    type and outcome, with a legend and the per-type scores."""
+    try:
+        record = load_record(run)
+        gold, why = try_load_gold(record)
+        if gold is None:
+            raise RecordError(f"{run}: the report needs the texts of corpus {record.corpus_name!r}: {why}")
+        check_against_gold(record, gold)
+    except RecordError as err:
+        raise UnusableInput(str(err))
+    output = output or run.with_suffix(".html")
+    write_atomic(output, render_report(record, gold))
+    click.echo(f"{output}: {len(gold.documents)} document(s); open it in a browser")

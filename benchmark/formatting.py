@@ -1,0 +1,48 @@
+"""Number and text formatting shared by leaderboard, compare, check and report,
+so that the same score reads the same everywhere."""
+from __future__ import annotations
+
+DASH = "—"
+
+
+def fmt_score(value: float | None, digits: int = 3) -> str:
+    """0.8123 -> "0.812"; None -> "—"."""
+    return DASH if value is None else f"{value:.{digits}f}"
+
+
+def fmt_delta(delta: float, digits: int = 3) -> str:
+    """Signed difference; a non-zero delta that would round to zero keeps two
+    significant digits, so a verdict never reads "-0.000 > 0.000"."""
+    text = f"{delta:+.{digits}f}"
+    if delta != 0 and float(text) == 0:
+        text = f"{delta:+.2g}"
+    return text
+
+
+def fmt_interval(ci: dict | None) -> str:
+    """"[0.751, 0.866]" from a ci95 block, "" when there is none."""
+    if not ci or ci.get("low") is None or ci.get("high") is None:
+        return ""
+    return f"[{ci['low']:.3f}, {ci['high']:.3f}]"
+
+
+def short_revision(revision: str | None, length: int = 10) -> str:
+    """"sha256:0123456789abcdef…" -> "0123456789"; a hub commit hash -> its first
+    characters; a composite's "A+B" -> each part shortened; anything else (a
+    tag, "local") unchanged."""
+    if not revision:
+        return DASH
+    parts = []
+    for part in str(revision).split("+"):
+        _, sep, tail = part.partition(":")
+        value = tail if sep else part
+        is_hex = all(c in "0123456789abcdefABCDEF" for c in value)
+        parts.append(value[:length] if is_hex and len(value) > length else value)
+    return "+".join(parts)
+
+
+def fmt_rate(words_per_s) -> str:
+    """12345.6 -> "12,346"; None -> "—"."""
+    if words_per_s is None:
+        return DASH
+    return f"{float(words_per_s):,.0f}"

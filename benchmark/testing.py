@@ -1,0 +1,58 @@
+"""Regression gate for a user's own pytest suite.
+
+    from benchmark.testing import assert_no_regression
+
+    def test_my_extractor_did_not_get_worse():
+        assert_no_regression("tests/baseline-money.json", model="my_pkg.ner:extract")
+
+The same check as `bench check`: the candidate (a run record, or a fresh run of
+`model` through exactly the code of `bench run`) must not lose more than
+`max_drop` F1 under `metric` against the baseline record.
+"""
+from __future__ import annotations
+
+from .compare import Verdict, regression_verdict
+from .records import RecordError, RunRecord, as_record, check_same_corpus, corpus_spec, record_from_dict
+
+
+def run_candidate(model: str, baseline: RunRecord, **options) -> RunRecord:
+    """Run `model` through `bench run`'s own code path on the corpus (and
+    split) the baseline was scored on, and wrap its (unwritten) run record."""
+    try:
+        from .commands.run import RunError, run_model
+    except ImportError as err:
+        raise RecordError(f"cannot run --model {model}: `bench run` is not available in this checkout ({err})") from None
+    spec, split = corpus_spec(baseline)
+    if split is not None:
+        options.setdefault("split", split)
+    try:
+        data = run_model(model, corpus_name=spec, **options)
+    except RunError as err:
+        raise RecordError(f"--model {model}: {err}") from None
+    return record_from_dict(data, f"<run of {model}>")
+
+
+def check_regression(baseline, candidate=None, *, model: str | None = None, max_drop: float = 0.0,
+                     metric: str = "seqeval_strict", per_type: bool = False, **run_options) -> Verdict:
+    """The verdict of `bench check`. baseline/candidate: a path, a record dict
+    or a RunRecord. Raises RecordError for unusable input (missing file,
+    another schema or corpus version, missing metric)."""
+    if (candidate is None) == (model is None):
+        raise ValueError("give exactly one of candidate (a run record) or model (to run now)")
+    base = as_record(baseline, "baseline")
+    cand = as_record(candidate, "candidate") if candidate is not None else run_candidate(model, base, **run_options)
+    check_same_corpus(base, cand)
+    return regression_verdict(base, cand, metric=metric, max_drop=max_drop, per_type=per_type)
+
+
+def assert_no_regression(baseline, candidate=None, *, model: str | None = None, max_drop: float = 0.0,
+                         metric: str = "seqeval_strict", per_type: bool = False) -> Verdict:
+    """Raise AssertionError with the one-line verdict when a compared F1 drops
+    by more than `max_drop`; return the (passing) Verdict otherwise."""
+    __tracebackhide__ = True  # pytest: show the verdict, not this frame
+    run_options = {"progress": False} if model is not None else {}  # no spinner inside a test run
+    verdict = check_regression(baseline, candidate, model=model, max_drop=max_drop, metric=metric, per_type=per_type,
+                               **run_options)
+    if not verdict.ok:
+        raise AssertionError(verdict.line)
+    return verdict
