@@ -1,0 +1,54 @@
+"""The money-rules extractor: the MONEY grammar run over documents."""
+from __future__ import annotations
+
+import re
+
+from benchmark.extractors import money_rules
+from benchmark.extractors.money_rules import MoneyRulesExtractor
+from benchmark.types import Document, MoneyValue
+
+
+def test_name_and_labels():
+    extractor = MoneyRulesExtractor()
+    assert extractor.name == "money-rules"
+    assert extractor.labels == ("MONEY",)
+
+
+def test_predict_returns_money_spans_per_document():
+    docs = [
+        Document("a", "وقعت الشركة عقدا بقيمة 7 مليارات دولار مع الحكومة."),
+        Document("b", "ارتفع الدولار 5% وتراجع النفط إلى 70 دولارا للبرميل، وبـ3 ملايين ريال."),
+        Document("c", "لا مال هنا: مليون برميل و5 ملايين نسمة."),
+    ]
+    predictions = MoneyRulesExtractor().predict(docs)
+    assert set(predictions) == {"a", "b", "c"}
+    assert [(s.text, s.value) for s in predictions["a"]] == [
+        ("7 مليارات دولار", MoneyValue(7e9, 7e9, "USD")),
+    ]
+    assert [s.text for s in predictions["b"]] == ["70 دولارا", "3 ملايين ريال"]
+    assert predictions["c"] == []
+    for doc in docs:
+        for span in predictions[doc.id]:
+            assert span.label == "MONEY"
+            assert doc.text[span.start : span.end] == span.text
+
+
+def test_predict_on_no_documents():
+    assert MoneyRulesExtractor().predict([]) == {}
+
+
+def test_revision_is_a_sha256_of_the_grammar():
+    revision = MoneyRulesExtractor().revision()
+    assert re.fullmatch(r"sha256:[0-9a-f]{64}", revision)
+    assert revision == MoneyRulesExtractor().revision()
+
+
+def test_revision_changes_when_the_grammar_source_changes(tmp_path, monkeypatch):
+    grammar = tmp_path / "money.py"
+    grammar.write_text("GRAMMAR = 1\n", encoding="utf-8")
+    monkeypatch.setattr(money_rules, "grammar_files", lambda: [grammar])
+    before = money_rules.revision.__wrapped__()
+    grammar.write_text("GRAMMAR = 2\n", encoding="utf-8")
+    after = money_rules.revision.__wrapped__()
+    assert before != after
+    assert before.startswith("sha256:") and after.startswith("sha256:")
