@@ -9,7 +9,8 @@ Annotators write what they see, in reading order, one mention a line:
 and `bench annotate DOC.txt MENTIONS.tsv -o DOC.json` finds each surface string
 in the text after the previous one, so nobody counts character offsets by hand.
 A line may pin the search with a third column: the character offset to search
-from (useful when a string also occurs inside a longer word earlier on).
+from (useful when a string also occurs inside a longer word earlier on); a
+mention found exactly at that offset is taken even where it cuts a word.
 MONEY lines may add a value in a fourth column as `lower..upper CUR` or
 `amount CUR` (e.g. `3e9..5e9 USD`), or `-` for a vague amount that has no
 value; without the column the value parser fills it in.
@@ -70,11 +71,17 @@ def spans_from_mentions(text: str, lines: list[str], source: str = "mentions") -
         if len(fields) < 2:
             raise CorpusError(f"{source}: line {number}: expected LABEL<TAB>surface text")
         label, surface = fields[0].strip(), fields[1]
-        if len(fields) > 2 and fields[2].strip():
+        pinned = len(fields) > 2 and fields[2].strip() != ""
+        if pinned:
             cursor = int(fields[2])
-        start = text.find(surface, cursor)
-        while start != -1 and not _boundary_ok(text, start, start + len(surface)):
-            start = text.find(surface, start + 1)
+        if pinned and text.startswith(surface, cursor):
+            # An offset pinned exactly on the mention is taken as it is, even
+            # inside a word glued on by a typo ("7158 مليون ديناروتحقيق").
+            start = cursor
+        else:
+            start = text.find(surface, cursor)
+            while start != -1 and not _boundary_ok(text, start, start + len(surface)):
+                start = text.find(surface, start + 1)
         if start == -1:
             raise CorpusError(
                 f"{source}: line {number}: {surface!r} not found as a whole word after offset {cursor}"

@@ -37,3 +37,11 @@ def test_numbers_glued_to_a_word_or_to_a_proclitic_with_tatweel():
     spans = spans_from_mentions(text, ["MONEY\t500 مليون دينار\t\t5e8 TND", "MONEY\t32.5 مليار دينار\t\t3.25e10 TND"])
     assert [s.text for s in spans] == ["500 مليون دينار", "32.5 مليار دينار"]
     assert text[spans[1].start - 2:spans[1].start] == "بـ"
+
+
+def test_a_pinned_offset_takes_the_mention_even_inside_a_glued_word():
+    text = "بلغ 7158 مليون ديناروتحقيق"
+    spans = spans_from_mentions(text, ["MONEY\t7158 مليون دينار\t4\t7.158e9 TND"])
+    assert (spans[0].start, spans[0].text) == (4, "7158 مليون دينار")
+    with pytest.raises(CorpusError):
+        spans_from_mentions(text, ["MONEY\t7158 مليون دينار"])  # unpinned: whole words only
