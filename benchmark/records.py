@@ -184,7 +184,7 @@ def corpus_spec(record: RunRecord) -> tuple[str, str | None]:
     return name, None
 
 
-def load_gold(record: RunRecord) -> Corpus:
+def load_gold(record: RunRecord, corpus_dir: Path | None = None) -> Corpus:
     """The current version of the gold `record` was scored on, loaded the way
     `bench run` loads it; CorpusError when this checkout cannot load it (the
     news texts are not there, a CoNLL file moved)."""
@@ -196,7 +196,7 @@ def load_gold(record: RunRecord) -> Corpus:
         from .commands.run import gold_label_map
 
         label_map = gold_label_map(record.data["model"].get("card") or {"kind": "rules"})
-    return load_corpus(spec, label_map=label_map, split=split)
+    return load_corpus(spec, corpus_dir=corpus_dir, label_map=label_map, split=split)
 
 
 def try_load_gold(record: RunRecord) -> tuple[Corpus | None, str | None]:

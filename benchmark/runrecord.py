@@ -18,9 +18,8 @@ from pathlib import Path
 from .cards import cache_dir
 from .corpus import Corpus, project_root, sha256_text
 from .io import write_json_atomic
+from .records import SCHEMA_VERSION  # one definition for the writer and the readers
 from .types import Predictions, Span
-
-SCHEMA_VERSION = 1
 
 
 def _version(package: str) -> str | None:
