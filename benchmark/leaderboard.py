@@ -309,9 +309,43 @@ def metric_line(board: Leaderboard) -> str:
 
 # --- renderers ------------------------------------------------------------------
 
+def side_by_side(board: Leaderboard) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """(corpus names, [(model, micro F1 [CI] per corpus)]) over the current
+    sections, so one model's seed and news-test scores sit in one row. Empty
+    when there are fewer than two current corpora."""
+    current = [section for section in board.sections if section.current]
+    if len(current) < 2:
+        return [], []
+    cells: dict[str, dict[str, tuple[float, str]]] = {}  # model -> corpus -> (micro F1, cell text)
+    for section in current:
+        for row in section.rows:
+            f1 = row.record.f1(board.metric)
+            text = f"{rank_marker(row)}: {fmt_score(f1)} {fmt_interval(row.record.metric(board.metric).get('ci95'))}"
+            cells.setdefault(row.record.model_name, {})[section.corpus] = (f1 or 0.0, text.strip())
+    corpora = [section.corpus for section in current]
+
+    def order(model: str) -> tuple:  # by the score on the last (largest) corpus, then by name
+        last = cells[model].get(corpora[-1])
+        return (last is None, -(last[0] if last else 0.0), model)
+
+    rows = [(model, [cells[model][c][1] if c in cells[model] else DASH for c in corpora])
+            for model in sorted(cells, key=order)]
+    return corpora, rows
+
+
+def _side_by_side_markdown(board: Leaderboard) -> list[str]:
+    corpora, rows = side_by_side(board)
+    if not rows:
+        return []
+    out = ["**Side by side: rank and micro F1 [95% CI] per corpus**", "",
+           "| Model | " + " | ".join(corpora) + " |", "|---|" + "---:|" * len(corpora)]
+    out += ["| " + model + " | " + " | ".join(values) + " |" for model, values in rows]
+    return out + [""]
+
+
 def render_markdown(board: Leaderboard) -> str:
     footnotes = Footnotes()
-    out: list[str] = []
+    out: list[str] = _side_by_side_markdown(board)
     for section in board.sections:
         out.append(f"**{section.title}**")
         out.append("")
@@ -412,6 +446,16 @@ def print_table(board: Leaderboard, console=None) -> None:
         if not console.is_terminal:  # piped: do not squeeze a 12-column table into 80 characters
             console = Console(width=220)
     footnotes = Footnotes()
+    corpora, summary = side_by_side(board)
+    if summary:
+        table = Table(title="Side by side: rank and micro F1 [95% CI] per corpus", title_justify="left",
+                      header_style="bold")
+        table.add_column("Model", no_wrap=True)
+        for corpus in corpora:
+            table.add_column(corpus, justify="right", no_wrap=True)
+        for model, values in summary:
+            table.add_row(model, *values)
+        console.print(table)
     for section in board.sections:
         table = Table(title=section.title, title_justify="left", header_style="bold")
         for key, title in COLUMNS:

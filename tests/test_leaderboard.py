@@ -223,3 +223,24 @@ def test_leaderboard_and_validate_do_not_import_torch(home):
     assert out.returncode == 0, out.stderr
     assert "perfect" in out.stdout  # the leaderboard really ran
     assert out.stdout.strip().splitlines()[-1] == "HEAVY: none"
+
+
+def test_side_by_side_puts_each_models_corpora_in_one_row():
+    from benchmark.leaderboard import Leaderboard, Row, Section, side_by_side
+    from benchmark.records import record_from_dict
+
+    def record(model: str, corpus: str, f1: float) -> Row:
+        block = {"overall": {"precision": f1, "recall": f1, "f1": f1, "support": 10},
+                 "per_type": {}, "macro_f1": f1, "ci95": {"low": f1 - 0.1, "high": f1 + 0.1}}
+        data = {"schema_version": 1, "model": {"name": model}, "corpus": {"name": corpus, "sha256": "x" * 64},
+                "metrics": {"seqeval_strict": block}, "predictions": {}}
+        return Row(record_from_dict(data, f"<{model}>"), rank=1)
+
+    board = Leaderboard("seqeval_strict", [
+        Section("seed", "x" * 64, True, [record("a", "seed", 0.9), record("b", "seed", 0.5)]),
+        Section("news-test", "x" * 64, True, [record("b", "news-test", 0.8), record("a", "news-test", 0.7)]),
+    ], [], 1000)
+    corpora, rows = side_by_side(board)
+    assert corpora == ["seed", "news-test"]
+    assert [model for model, _ in rows] == ["b", "a"]  # ordered by the last corpus
+    assert rows[1][1] == ["1: 0.900 [0.800, 1.000]", "1: 0.700 [0.600, 0.800]"]
