@@ -156,6 +156,7 @@ def build_extractor(card: dict, options: dict | None = None):
     inference = card.get("inference", {})
     return TransformersExtractor(
         source,
+        name=card["name"],
         label_map=label_map,
         revision=card.get("revision"),
         preprocessing=card.get("preprocessing"),

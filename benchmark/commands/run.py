@@ -18,6 +18,11 @@ from ..tokenize import tokenize
 
 DEFAULT_MODEL = "gazetteer+money-rules"
 
+# Errors of benchmark.extractors.transformers_ner and benchmark.preprocess that
+# mean "the user's setup or card is wrong", matched by name so that a rules run
+# never imports the transformers backend.
+EXPECTED_BACKEND_ERRORS = ("ModelUnavailable", "LabelMapError", "ExtractorConfigError", "PreprocessingError")
+
 stderr = Console(stderr=True)
 
 
@@ -85,8 +90,8 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
                                                "timing": {"predict_s": predict_s}})
     except (CardError, CorpusError, ExtractorError) as err:
         raise RunError(str(err)) from None
-    except Exception as err:  # the transformers backend's expected failures
-        if type(err).__name__ in ("ModelUnavailable", "LabelMapError"):
+    except Exception as err:  # the transformers backend's expected failures (classes imported lazily)
+        if type(err).__name__ in EXPECTED_BACKEND_ERRORS:
             raise RunError(str(err)) from None
         raise
 
@@ -109,6 +114,10 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
         repairs={"invalid_tags": stats.get("invalid_tags", 0), "rule": stats.get("repair_rule")},
         label_map_used=label_map_used,
     )
+    if hasattr(extractor, "effective_preprocessing"):
+        record["model"]["preprocessing_used"] = extractor.effective_preprocessing()
+    record["inference"] = {k: stats[k] for k in ("windows", "batches", "words_without_subtokens", "max_length")
+                           if k in stats}
     # How to load this corpus again (bench score, bench report, bench check).
     record["corpus"].update({"spec": corpus_name, "split": split})
     return record

@@ -1,0 +1,669 @@
+"""A Hugging Face token-classification model run as an extractor, the way
+CAMeL Tools runs CAMeLBERT.
+
+1. Words come from the benchmark tokenizer (benchmark.tokenize), the same
+   words every score is computed over.
+2. Each word is normalized (benchmark.preprocess: harakat, tatweel, digits).
+   A word that becomes empty, or that the model's tokenizer turns into no
+   sub-token at all, is tagged O and never shifts the alignment of the words
+   after it (camel_tools' NERecognizer drops such words and misaligns).
+3. The words go to the tokenizer pre-split (`is_split_into_words=True`); the
+   label of a word is the label of its first sub-token.
+4. A document longer than the model limit is cut into windows of whole words
+   that overlap by `stride` words; each word takes its label from the window
+   in which it is most central, i.e. has the most context on its short side.
+5. Windows of all documents are batched together, longest first, padded per
+   batch, and run under `torch.inference_mode()`.
+6. Model labels map to MONEY/ORG/LOC (or to nothing) through the label map;
+   invalid IOB2 sequences are repaired by `tagging.repair(mode="default")`
+   and counted; tags become character spans over the untouched text.
+
+torch and transformers are imported only inside `load()` / `predict()`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..preprocess import Preprocessing
+from ..tagging import OUTSIDE, repair, tags_to_spans
+from ..tokenize import tokenize
+from ..types import LABELS, Document, Span, Token
+
+# Used when the caller gives no label map (a hub id or a local directory
+# without a model card). Type names are compared case-insensitively; every
+# other type of the model is ignored (mapped to O).
+DEFAULT_LABEL_MAP: dict[str, str | None] = {
+    "LOC": "LOC",
+    "LOCATION": "LOC",
+    "GPE": "LOC",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "MONEY": "MONEY",
+}
+
+# None in preprocessing means this: harakat and tatweel off, digits as written
+# (ANERcorp and news text are written that way).
+DEFAULT_PREPROCESSING = Preprocessing(dediacritize=True, drop_tatweel=True, digits="keep")
+
+WORD_ALIGNMENTS = ("first",)
+
+REPAIR_MODE = "default"
+REPAIR_RULE = (
+    "tagging.repair(mode='default'): an I-X that does not continue an X entity "
+    "(after O, or after B-/I- of another type) starts a new X entity, as conlleval reads it"
+)
+
+# Prefixes of the tagging schemes models are published with (IOB1/IOB2, BIOES,
+# BILOU), and what each means in IOB2. A label without a prefix (IO scheme)
+# reads as I-: the repair turns the first word of each run into B-.
+_PREFIX_TO_IOB2 = {"B": "B", "I": "I", "E": "I", "L": "I", "S": "B", "U": "B"}
+_LABEL_RE = re.compile(r"^([BIESLU])[-_](.+)$")
+
+_WEIGHT_FILE_RE = re.compile(r"(\.safetensors|^pytorch_model.*\.bin)$")
+_COMMIT_RE = re.compile(r"^[0-9a-f]{40}$")
+
+
+class ModelUnavailable(Exception):
+    """The model cannot be loaded; the message is one line naming the model and
+    how to provide it."""
+
+
+class LabelMapError(Exception):
+    """The label map does not cover a label of the model (or maps to an unknown type)."""
+
+
+class ExtractorConfigError(ValueError):
+    """An inference option is invalid (device, word alignment, lengths)."""
+
+
+def _one_line(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return text[0] if text else type(err).__name__
+
+
+# ---------------------------------------------------------------- label maps
+
+
+def split_model_label(label: str) -> tuple[str, str | None]:
+    """("B", "LOC") for "B-LOC", ("B", "LOC") for "S-LOC" (BIOES), ("O", None)
+    for "O", ("I", "PER") for a bare "PER" (IO scheme)."""
+    if label.upper() == OUTSIDE:
+        return OUTSIDE, None
+    match = _LABEL_RE.match(label)
+    if match is None:
+        return "I", label
+    return _PREFIX_TO_IOB2[match.group(1)], match.group(2)
+
+
+def resolve_label_map(
+    model_types: Iterable[str], label_map: dict[str, str | None] | None, model_name: str
+) -> dict[str, str | None]:
+    """model entity type -> MONEY/ORG/LOC, or None for a type that is ignored.
+
+    With a caller's map (a model card), every type of the model must be listed,
+    mapped or explicitly None: an unlisted type is an error, never a silent
+    drop. A type matches a key exactly, else case-insensitively. Without a map,
+    DEFAULT_LABEL_MAP applies case-insensitively and other types are ignored.
+    """
+    types = sorted(set(model_types))
+    if label_map is None:
+        default = {key.upper(): value for key, value in DEFAULT_LABEL_MAP.items()}
+        return {t: default.get(t.upper()) for t in types}
+    bad_targets = {k: v for k, v in label_map.items() if v is not None and v not in LABELS}
+    if bad_targets:
+        key, value = next(iter(bad_targets.items()))
+        raise LabelMapError(
+            f"model {model_name!r}: label map sends {key!r} to {value!r}; "
+            f"targets must be one of {', '.join(LABELS)} or ignored"
+        )
+    folded = {key.casefold(): value for key, value in label_map.items()}
+    resolved: dict[str, str | None] = {}
+    missing: list[str] = []
+    for t in types:
+        if t in label_map:
+            resolved[t] = label_map[t]
+        elif t.casefold() in folded:
+            resolved[t] = folded[t.casefold()]
+        else:
+            missing.append(t)
+    if missing:
+        raise LabelMapError(
+            f"model {model_name!r} has label type(s) {', '.join(missing)} that the label map does not cover "
+            f"(it lists {', '.join(sorted(label_map)) or 'nothing'}); map each to "
+            f"{', '.join(LABELS)} or mark it ignored"
+        )
+    return resolved
+
+
+def tag_table(id2label: dict[int, str], effective_map: dict[str, str | None]) -> list[str]:
+    """For each label id of the model, the IOB2 tag over MONEY/ORG/LOC it means."""
+    table = [OUTSIDE] * (max(id2label) + 1 if id2label else 0)
+    for label_id, label in id2label.items():
+        prefix, model_type = split_model_label(label)
+        target = effective_map.get(model_type) if model_type is not None else None
+        table[label_id] = f"{prefix}-{target}" if target else OUTSIDE
+    return table
+
+
+# ---------------------------------------------------------------- windows
+
+
+def plan_windows(piece_counts: Sequence[int], capacity: int, stride: int) -> list[tuple[int, int]]:
+    """Windows [first word, last word + 1) covering every word of a document.
+
+    A window holds as many whole words as fit in `capacity` sub-tokens (at
+    least one word: a single word longer than the capacity is truncated by the
+    caller, which keeps its first sub-token). Consecutive windows overlap by
+    `stride` words, but by at most half a window so that every window moves on.
+    """
+    if capacity < 1:
+        raise ExtractorConfigError(f"max_length leaves no room for words (capacity {capacity})")
+    windows: list[tuple[int, int]] = []
+    n = len(piece_counts)
+    start = 0
+    while start < n:
+        end, used = start, 0
+        while end < n and (end == start or used + piece_counts[end] <= capacity):
+            used += piece_counts[end]
+            end += 1
+        windows.append((start, end))
+        if end >= n:
+            break
+        start = max(end - stride, start + max(1, (end - start) // 2))
+    return windows
+
+
+def assign_words(windows: Sequence[tuple[int, int]], n_words: int) -> list[int]:
+    """For each word, the index of the window it takes its label from: the one
+    where its context on the short side is longest. A window edge that is also
+    the document's edge limits nothing (there is no context to miss there).
+    Ties go to the earlier window."""
+    best = [-1] * n_words
+    best_score = [-1.0] * n_words
+    for w, (start, end) in enumerate(windows):
+        for i in range(start, end):
+            left = i - start if start > 0 else float("inf")
+            right = end - 1 - i if end < n_words else float("inf")
+            score = min(left, right)
+            if score > best_score[i]:
+                best[i], best_score[i] = w, score
+    return best
+
+
+@dataclass
+class _Window:
+    """One model input: a run of a document's words and where their first
+    sub-tokens sit in `input_ids`."""
+
+    doc: int
+    words: list[int]  # document word indices, one per first sub-token position
+    first_positions: list[int]
+    input_ids: list[int]
+
+
+@dataclass
+class EncodedCorpus:
+    """Everything predict() computes before the model runs."""
+
+    tokens: list[list[Token]]  # per document: the benchmark words
+    windows: list[_Window]
+    owner: list[list[int]]  # per document, per word: the window index its label comes from, -1 for none
+    n_words: int
+    n_empty: int  # words with no sub-token (tagged O)
+
+
+# ---------------------------------------------------------------- the extractor
+
+
+class TransformersExtractor:
+    def __init__(
+        self,
+        source: str,
+        *,
+        label_map: dict[str, str | None] | None,
+        revision: str | None = None,
+        preprocessing: dict | None = None,
+        max_length: int = 512,
+        stride: int = 64,
+        batch_size: int = 16,
+        device: str = "auto",
+        trust_remote_code: bool = False,
+        word_alignment: str = "first",
+        progress: bool = True,
+        name: str | None = None,
+        cache_dir: str | os.PathLike | None = None,
+    ):
+        if word_alignment not in WORD_ALIGNMENTS:
+            raise ExtractorConfigError(
+                f"word_alignment {word_alignment!r} is not supported; expected one of {', '.join(WORD_ALIGNMENTS)}"
+            )
+        if max_length < 3 or stride < 0 or batch_size < 1:
+            raise ExtractorConfigError(
+                f"need max_length >= 3, stride >= 0, batch_size >= 1; got {max_length}, {stride}, {batch_size}"
+            )
+        self.source = str(source)
+        self.name = name or self.source
+        self.label_map = label_map
+        self.revision_requested = revision
+        self.preprocessing = Preprocessing.from_config(preprocessing, base=DEFAULT_PREPROCESSING)
+        self.max_length = max_length
+        self.stride = stride
+        self.batch_size = batch_size
+        self.device_requested = device
+        self.trust_remote_code = trust_remote_code
+        self.word_alignment = word_alignment
+        self.progress = progress
+        self.cache_dir = str(cache_dir) if cache_dir is not None else None
+        self.stats: dict = {}
+        self._model = None
+        self._tokenizer = None
+        self._device = None
+        self._tag_table: list[str] | None = None
+        self._label_map_used: dict[str, str | None] | None = None
+        self._resolved_revision: str | None = None
+        self._max_length_used = max_length
+        self._special_prefix: list[int] = []
+        self._special_suffix: list[int] = []
+
+    # ------------------------------------------------------------ loading
+
+    def local_dir(self) -> Path | None:
+        """The model directory when `source` is a local path, else None (a hub id)."""
+        path = Path(self.source).expanduser()
+        if path.is_dir():
+            return path
+        if path.exists() or self.source.startswith(("/", "./", "../", "~", ".\\")) or self.source.count("/") > 1:
+            raise ModelUnavailable(f"model {self.source!r}: {path} is not a model directory")
+        return None
+
+    def _not_cached_message(self) -> str:
+        return (
+            f"model {self.source!r} is not in the local Hugging Face cache and the hub is unreachable: "
+            f"download it on a connected machine (hf download {self.source}; "
+            f"older huggingface_hub: huggingface-cli download {self.source}), "
+            f"point HF_HOME at that cache, or pass a local directory"
+        )
+
+    def _from_pretrained(self, location: str, local_files_only: bool):
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+        kwargs = {
+            "revision": self.revision_requested,
+            "trust_remote_code": self.trust_remote_code,
+            "local_files_only": local_files_only,
+            "cache_dir": self.cache_dir,
+        }
+        tokenizer = AutoTokenizer.from_pretrained(location, **kwargs)
+        model = AutoModelForTokenClassification.from_pretrained(location, **kwargs)
+        return tokenizer, model
+
+    def _load_hub(self):
+        errors = _load_errors()
+        try:
+            return self._from_pretrained(self.source, local_files_only=True)
+        except errors as err:
+            if self._cached_file("config.json") is not None:
+                # The model is cached but does not load: say why, not "absent".
+                raise ModelUnavailable(f"model {self.source!r} is in the cache but cannot be loaded: {_one_line(err)}") from None
+        if _offline() or not _hub_reachable():
+            raise ModelUnavailable(self._not_cached_message())
+        try:
+            return self._from_pretrained(self.source, local_files_only=False)
+        except errors as err:
+            raise ModelUnavailable(f"model {self.source!r} cannot be downloaded: {_one_line(err)}") from None
+
+    def load(self) -> None:
+        """Load tokenizer and model, check the label map, pick the device."""
+        if self._model is not None:
+            return
+        import torch
+
+        local = self.local_dir()
+        _quiet_transformers()
+        if local is not None:
+            try:
+                tokenizer, model = self._from_pretrained(str(local), local_files_only=True)
+            except _load_errors() as err:
+                raise ModelUnavailable(f"model directory {str(local)!r} cannot be loaded: {_one_line(err)}") from None
+        else:
+            tokenizer, model = self._load_hub()
+        if not getattr(tokenizer, "is_fast", False):
+            raise ModelUnavailable(
+                f"model {self.source!r} has only a slow (Python) tokenizer; the harness needs a fast one "
+                f"(word_ids()): add a tokenizer.json (save the tokenizer with transformers' fast class) and retry"
+            )
+        id2label = {int(k): v for k, v in model.config.id2label.items()}
+        types = [t for t in (split_model_label(label)[1] for label in id2label.values()) if t is not None]
+        self._label_map_used = resolve_label_map(types, self.label_map, self.name)
+        self._tag_table = tag_table(id2label, self._label_map_used)
+
+        self._device = _pick_device(torch, self.device_requested)
+        model.eval()
+        model.to(self._device)
+        self._model, self._tokenizer = model, tokenizer
+        self._max_length_used = min(self.max_length, _model_position_limit(model.config, tokenizer))
+        self._special_prefix, self._special_suffix = _special_tokens_around(tokenizer)
+
+    # ------------------------------------------------------------ provenance
+
+    def resolved_revision(self) -> str:
+        """The hub commit hash the model was loaded from, or for a local
+        directory "sha256:<hash>" of its weight files (see weights_sha256)."""
+        if self._resolved_revision is None:
+            local = self.local_dir()
+            if local is not None:
+                self._resolved_revision = "sha256:" + weights_sha256(local)
+            else:
+                self._resolved_revision = self._hub_commit() or "unknown"
+        return self._resolved_revision
+
+    def revision(self) -> str:
+        """Same as resolved_revision() (the harness's extractor protocol)."""
+        return self.resolved_revision()
+
+    def _cached_file(self, filename: str) -> str | None:
+        from huggingface_hub import try_to_load_from_cache
+
+        try:
+            found = try_to_load_from_cache(
+                self.source, filename, cache_dir=self.cache_dir, revision=self.revision_requested
+            )
+        except (ValueError, OSError):  # e.g. a source that is not a valid repo id
+            return None
+        return found if isinstance(found, str) else None
+
+    def _hub_commit(self) -> str | None:
+        # A cached file lives at .../models--org--name/snapshots/<commit>/config.json
+        path = self._cached_file("config.json")
+        if path is not None:
+            parts = Path(path).parts
+            if "snapshots" in parts[:-1]:
+                commit = parts[parts.index("snapshots") + 1]
+                if _COMMIT_RE.match(commit):
+                    return commit
+        if self.revision_requested and _COMMIT_RE.match(self.revision_requested):
+            return self.revision_requested
+        return None
+
+    def effective_label_map(self) -> dict[str, str | None]:
+        """model label type -> MONEY/ORG/LOC, or None for an ignored type."""
+        self.load()
+        return dict(self._label_map_used)
+
+    def effective_preprocessing(self) -> dict:
+        return self.preprocessing.to_config()
+
+    # ------------------------------------------------------------ prediction
+
+    def encode(self, documents: Sequence[Document]) -> EncodedCorpus:
+        """Words -> normalized words -> sub-tokens -> windows (no model call)."""
+        self.load()
+        tokenizer = self._tokenizer
+        capacity = self._max_length_used - len(self._special_prefix) - len(self._special_suffix)
+        doc_tokens = [tokenize(doc.text) for doc in documents]
+        doc_words = [[self.preprocessing.apply(tok.text) for tok in tokens] for tokens in doc_tokens]
+
+        # Each distinct non-empty word is tokenized once, alone and pre-split,
+        # which is exactly how it is tokenized inside a pre-split sentence.
+        vocabulary = sorted({w for words in doc_words for w in words if w})
+        pieces_of: dict[str, list[int]] = {"": []}
+        if vocabulary:
+            encoded = tokenizer([[w] for w in vocabulary], is_split_into_words=True, add_special_tokens=False)
+            pieces_of.update(zip(vocabulary, encoded["input_ids"]))
+
+        windows: list[_Window] = []
+        owner: list[list[int]] = []
+        n_words = n_empty = 0
+        for d, words in enumerate(doc_words):
+            pieces = [pieces_of[w] for w in words]
+            counts = [len(p) for p in pieces]
+            n_words += len(words)
+            n_empty += counts.count(0)
+            spans = plan_windows(counts, capacity, self.stride) if words else []
+            base = len(windows)
+            for start, end in spans:
+                ids = list(self._special_prefix)
+                word_index: list[int] = []
+                positions: list[int] = []
+                for i in range(start, end):
+                    if not pieces[i]:
+                        continue
+                    word_index.append(i)
+                    positions.append(len(ids))
+                    ids.extend(pieces[i])
+                if len(ids) > len(self._special_prefix) + capacity:  # one over-long word
+                    ids = ids[: len(self._special_prefix) + capacity]
+                ids.extend(self._special_suffix)
+                windows.append(_Window(d, word_index, positions, ids))
+            assigned = assign_words(spans, len(words))
+            owner.append([base + w if counts[i] else -1 for i, w in enumerate(assigned)])
+        return EncodedCorpus(doc_tokens, windows, owner, n_words, n_empty)
+
+    def batches(self, encoded: EncodedCorpus):
+        """(window indices, model inputs on the device) per batch, longest windows first."""
+        import torch
+
+        pad_id = self._tokenizer.pad_token_id if self._tokenizer.pad_token_id is not None else 0
+        order = sorted(range(len(encoded.windows)), key=lambda w: -len(encoded.windows[w].input_ids))
+        for b in range(0, len(order), self.batch_size):
+            members = order[b : b + self.batch_size]
+            width = len(encoded.windows[members[0]].input_ids)
+            input_ids = torch.full((len(members), width), pad_id, dtype=torch.long)
+            attention = torch.zeros((len(members), width), dtype=torch.long)
+            for row, w in enumerate(members):
+                ids = encoded.windows[w].input_ids
+                input_ids[row, : len(ids)] = torch.tensor(ids, dtype=torch.long)
+                attention[row, : len(ids)] = 1
+            inputs = {"input_ids": input_ids.to(self._device), "attention_mask": attention.to(self._device)}
+            yield members, inputs
+
+    def predict_label_ids(self, documents: Sequence[Document]) -> list[list[int | None]]:
+        """Per document, per benchmark word: the model's label id for the word
+        (that of its first sub-token), or None for a word with no sub-token."""
+        return self._run(self.encode(documents))
+
+    def _run(self, encoded: EncodedCorpus) -> list[list[int | None]]:
+        import torch
+
+        window_labels: list[list[int]] = [[] for _ in encoded.windows]
+        n_batches = -(-len(encoded.windows) // self.batch_size)
+        with _progress(self.progress, n_batches, f"{self.name}: predicting") as advance, torch.inference_mode():
+            for members, inputs in self.batches(encoded):
+                logits = self._model(**inputs).logits
+                # Only the first sub-token of each word is needed: gather those
+                # rows on the device, move one small tensor back.
+                rows = [row for row, w in enumerate(members) for _ in encoded.windows[w].first_positions]
+                cols = [p for w in members for p in encoded.windows[w].first_positions]
+                if rows:
+                    index_r = torch.tensor(rows, device=logits.device)
+                    index_c = torch.tensor(cols, device=logits.device)
+                    labels = logits[index_r, index_c].argmax(-1).tolist()
+                    at = 0
+                    for w in members:
+                        k = len(encoded.windows[w].first_positions)
+                        window_labels[w] = labels[at : at + k]
+                        at += k
+                advance()
+
+        # A window's labels, by document word index.
+        by_word: list[dict[int, int]] = [dict(zip(win.words, labels)) for win, labels in zip(encoded.windows, window_labels)]
+        out: list[list[int | None]] = []
+        for owners in encoded.owner:
+            out.append([by_word[w].get(i) if w >= 0 else None for i, w in enumerate(owners)])
+        self.stats = {
+            "words": encoded.n_words,
+            "words_without_subtokens": encoded.n_empty,
+            "windows": len(encoded.windows),
+            "batches": n_batches,
+            "max_length": self._max_length_used,
+            "device": str(self._device),
+        }
+        return out
+
+    def predict_word_labels(self, documents: Sequence[Document]) -> dict[str, list[str | None]]:
+        """Per document, per benchmark word: the model's own label (e.g. "B-PERS"), None when the word has no sub-token."""
+        id2label = {int(k): v for k, v in self._loaded_model().config.id2label.items()}
+        return {
+            doc.id: [id2label[i] if i is not None else None for i in ids]
+            for doc, ids in zip(documents, self.predict_label_ids(documents))
+        }
+
+    def predict(self, documents: Sequence[Document]) -> dict[str, list[Span]]:
+        """Character spans (MONEY/ORG/LOC) over each document's untouched text."""
+        encoded = self.encode(documents)
+        label_ids = self._run(encoded)
+        table = self._tag_table
+        predictions: dict[str, list[Span]] = {}
+        invalid = 0
+        for doc, tokens, ids in zip(documents, encoded.tokens, label_ids):
+            tags = [table[i] if i is not None else OUTSIDE for i in ids]
+            tags, changed = repair(tags, mode=REPAIR_MODE)
+            invalid += changed
+            predictions[doc.id] = tags_to_spans(doc.text, tokens, tags)
+        self.stats.update({"invalid_tags": invalid, "repair_rule": REPAIR_RULE})
+        return predictions
+
+    def _loaded_model(self):
+        self.load()
+        return self._model
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def weights_sha256(directory: Path) -> str:
+    """sha256 over the weight files of a model directory (*.safetensors,
+    pytorch_model*.bin; every file when there are none), computed as
+    `sha256sum FILES | sha256sum` over the files sorted by name, so it can be
+    checked by hand in the directory."""
+    files = sorted(p for p in Path(directory).iterdir() if p.is_file() and _WEIGHT_FILE_RE.search(p.name))
+    if not files:
+        files = sorted(p for p in Path(directory).iterdir() if p.is_file())
+    manifest = hashlib.sha256()
+    for path in files:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        manifest.update(f"{digest.hexdigest()}  {path.name}\n".encode())
+    return manifest.hexdigest()
+
+
+def _load_errors() -> tuple[type[BaseException], ...]:
+    """What from_pretrained raises for an absent, unreachable or broken model."""
+    errors: list[type[BaseException]] = [OSError, ValueError]
+    try:
+        from huggingface_hub.errors import EntryNotFoundError  # not an OSError in huggingface_hub 1.x+
+
+        errors.append(EntryNotFoundError)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+def _offline() -> bool:
+    return any(
+        os.environ.get(var, "").strip().upper() in ("1", "ON", "YES", "TRUE")
+        for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+    )
+
+
+def _hub_reachable(timeout: float = 3.0) -> bool:
+    """Can a TCP connection reach the hub? Checked before any online attempt,
+    because from_pretrained retries an unreachable hub for over a minute."""
+    import socket
+    from urllib.parse import urlparse
+
+    endpoint = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
+    port = endpoint.port or (443 if endpoint.scheme == "https" else 80)
+    try:
+        with socket.create_connection((endpoint.hostname or "", port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _quiet_transformers() -> None:
+    """Silence transformers' progress bars and advisory warnings during loading
+    (the harness draws its own progress; warnings about unused weights are
+    expected for token-classification checkpoints)."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+
+def _pick_device(torch, requested: str):
+    if requested == "auto":
+        if torch.cuda.is_available():
+            return torch.device("cuda")
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            return torch.device("mps")
+        return torch.device("cpu")
+    try:
+        device = torch.device(requested)
+    except (RuntimeError, ValueError):
+        raise ExtractorConfigError(f"unknown device {requested!r}; use auto, cpu, cuda, cuda:N or mps") from None
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise ExtractorConfigError(f"device {requested!r} requested but torch sees no CUDA device")
+    if device.type == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
+        raise ExtractorConfigError(f"device {requested!r} requested but MPS is not available")
+    return device
+
+
+def _model_position_limit(config, tokenizer) -> int:
+    """The longest input the model accepts. RoBERTa-family models number
+    positions from padding_idx + 1, so they lose pad_token_id + 1 positions."""
+    limit = getattr(config, "max_position_embeddings", None) or sys.maxsize
+    if "roberta" in getattr(config, "model_type", "") or getattr(config, "model_type", "") == "camembert":
+        limit -= (getattr(config, "pad_token_id", 1) or 0) + 1
+    tok_limit = getattr(tokenizer, "model_max_length", None)
+    if isinstance(tok_limit, int) and 0 < tok_limit < 1_000_000:
+        limit = min(limit, tok_limit)
+    return limit
+
+
+def _special_tokens_around(tokenizer) -> tuple[list[int], list[int]]:
+    """The special tokens the tokenizer puts before and after a single sequence
+    ([CLS] ... [SEP] for BERT, <s> ... </s> for XLM-R), read off a probe."""
+    probe = tokenizer([["a"]], is_split_into_words=True, add_special_tokens=True)
+    ids = probe["input_ids"][0]
+    word_ids = probe.word_ids(0)
+    content = [i for i, w in enumerate(word_ids) if w is not None]
+    if not content:  # the probe word vanished: treat every token as a prefix special
+        return list(ids), []
+    return list(ids[: content[0]]), list(ids[content[-1] + 1 :])
+
+
+class _progress:
+    """A rich progress bar on stderr over batches (a no-op when disabled)."""
+
+    def __init__(self, enabled: bool, total: int, description: str):
+        self.enabled = enabled and total > 0
+        self.total, self.description = total, description
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=True,
+        )
+        self._bar.start()
+        task = self._bar.add_task(self.description, total=self.total)
+        return lambda: self._bar.advance(task)
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            self._bar.stop()
+        return False
