@@ -16,22 +16,30 @@ lexicon ("بمليار" -> "ب" + "مليار"); a recursive-descent parser over
 then reads, at each position, the longest amount it can:
 
     MONEY   := [PREFIX-CUR] AMOUNT [SEP AMOUNT] [CURRENCY]       ; range, $5 مليارات
+             | AMOUNT CURRENCY SEP AMOUNT CURRENCY                ; same currency: one range
              | CURRENCY-NOUN [ADJ] واحد | DUAL-CURRENCY [اثنان]     ; دولار واحد، دولاران
              | [QUANTIFIER] PLURAL-SCALE [من] CURRENCY            ; vague: مليارات الدولارات
     AMOUNT  := GROUP (و GROUP)*          ; each GROUP with a smaller scale: مليار و200 مليون
     GROUP   := NUMBER [SCALE [SCALE]] [ونصف|وربع [same scale]] | SCALE ...
-    NUMBER  := digits (Latin, Arabic-Indic, Persian) with . ٫ , ٬ | reversed AرB
+             | DEF-SCALE | DEF-NUMBER-WORD [SCALE]  ; المليار، المئة مليار: only before a currency
+    NUMBER  := digits (Latin, Arabic-Indic, Persian) with . ٫ , ٬ ، | reversed AرB
              | number words (خمسة، خمسة وعشرون، ثلاثمئة...) | نصف، ربع، ثلث
+    CURRENCY:= symbol | ISO code | ر.س | م د | د | NOUN [ADJ [ADJ]]  ; دولار هونغ كونغي
 
 Decisions (the guideline's where it has one, ours otherwise, stated here):
 - "." and "٫" are decimal points; "," and "٬" are thousands separators when
   exactly three digits follow, decimal points otherwise ("4,2" = 4.2,
   "1,200" = 1200); a separator repeated ("1.500.000") can only group thousands.
+  The Arabic comma "،" between digits is read like "," (GUIDELINES 9.5).
 - Reversed decimal (Jawhara FM, AFP/SPA): in "7ر10" the digits after ر are the
   integer part and those before it the fraction: 10.7.
 - Bare currency nouns: ريال -> SAR, درهم -> AED, جنيه -> EGP; دينار and ليرة
-  (used by many countries) -> no currency. The guideline lets an annotator use
-  the article's country; a grammar that sees one span cannot.
+  (used by many countries) -> no currency, in `parse_money`, which sees one
+  span. `find_money` sees the whole text and gives them the country the
+  sentence or article is about (GUIDELINES 6; rules in money_context.py).
+- Jawhara FM's "م د" (million dinars) and "د" (dinar) are currencies when they
+  stand alone after a number; sub-units (سنت، هللة، قرش، فلس، مليم) are valued
+  in the main unit; بيتكوين is a currency with no ISO code (value, currency None).
 - Vague amounts with a currency and no number ("مليارات الدولارات"، "مئات
   الملايين من الدولارات") ARE MONEY (GUIDELINES 5.4): `find_money` returns them
   with value None, and `parse_money` returns None for them (no definite value).
@@ -40,16 +48,27 @@ Decisions (the guideline's where it has one, ours otherwise, stated here):
   5.4); "بين A و B"، "A إلى B"، "A-B"، "A أو B" are one range span.
 - A bare number after a comparison ("84ر3 مليار دولار انخفاضًا من 13ر6") takes
   the scale and currency of the amount it is compared with (elided, 5.4).
+- A number + scale with no currency ("ونحو 40 ملياراً") takes the one currency
+  of the amounts in its sentence, or else of the previous sentence or the
+  earlier items of its numbered list (5.4, 9.3), when it ends its clause or is
+  followed by a preposition or time word (not by a counted noun).
+- A plain number before "لكل" + a full amount ("99.958 لكل 100 ريال عماني")
+  takes that amount's currency (9.4).
+- "A دولار إلى B دولار" with one currency on both ends is one range when the
+  ends rise within one order of magnitude and no verb of change, "من" (a
+  change) or "على التوالي" (respectively) says it is two amounts (5.4).
 - A number alone, a percentage, or a quantity (برميل، طن، سهم، نقطة) is never
-  money: an amount needs a currency (or, inside parse_money, at least a scale).
+  money: an amount needs a currency (or, inside parse_money, at least a scale),
+  its own or one lent by a parallel amount as above.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
+from . import money_context
 from . import money_lexicon as lex
 from .types import MoneyValue, Span
 
@@ -64,7 +83,7 @@ _DIGITS = "0-9\u0660-\u0669\u06F0-\u06F9"
 _LETTERS = "\u0610-\u061A\u0620-\u065F\u066E-\u06D3\u06D5-\u06ED\u06FA-\u06FFA-Za-z"
 _TOKEN_RE = re.compile(
     rf"(?P<rev>(?P<frac>[{_DIGITS}]+)ر(?P<int>[{_DIGITS}]+))(?![{_DIGITS}])"
-    rf"|(?P<num>[{_DIGITS}]+(?:[.,٫٬][{_DIGITS}]+)*)"
+    rf"|(?P<num>[{_DIGITS}]+(?:[.,٫٬،][{_DIGITS}]+)*)"
     rf"|(?P<word>[{_LETTERS}]+)"
     r"|(?P<sym>\S)"
 )
@@ -82,6 +101,10 @@ _LEXICAL = frozenset().union(
 _FRACTIONS = {"نصف": Fraction(1, 2), "نص": Fraction(1, 2), "ربع": Fraction(1, 4), "ثلث": Fraction(1, 3)}
 _HALF_WORDS = {"نصف": Fraction(1, 2), "ربع": Fraction(1, 4)}  # "ونصف"، "وربع" after a scale
 _ONE_WORDS = {"واحد", "واحده", "واحدا"}
+# Number words that may carry the article in an amount ("المئة مليار دولار").
+# Not اثنين/اثنان: with the article they are the weekday Monday.
+_DEFINITE_NUMBER_STEMS = (frozenset().union(lex.UNITS, lex.TENS, lex.HUNDREDS, lex.TEN_WORDS)
+                          - {"اثنين", "اثنان"})
 _TWO_WORDS = {"اثنان", "اثنين"}
 
 
@@ -121,6 +144,16 @@ def _word_units(start: int, raw: str, glued: bool) -> list[_Unit]:
             _Unit(start, cut, "clitic", clitic, raw[: cut - start], glued),
             _Unit(cut, end, "word", stem, raw[cut - start :], True),
         ]
+    # A typo glues a currency noun to "و" + the next word ("ديناروتحقيق"): the
+    # span still ends after the noun (GUIDELINES 2, a span may end inside a token).
+    for k in range(4, len(key) - 2):
+        if key[k] == "و" and key[:k] in lex.CURRENCY_NOUNS:
+            noun_end, rest = start + kept[k], start + kept[k + 1]
+            return [
+                _Unit(start, noun_end, "word", key[:k], raw[: noun_end - start], glued),
+                _Unit(noun_end, rest, "clitic", "و", raw[noun_end - start : rest - start], True),
+                _Unit(rest, end, "word", key[k + 1 :], raw[rest - start :], True),
+            ]
     return [_Unit(start, end, "word", key, raw, glued)]
 
 
@@ -139,7 +172,8 @@ def _lex(text: str) -> list[_Unit]:
             key = f"{match.group('int')}٫{match.group('frac')}".translate(lex.DIGIT_MAP)
             units.append(_Unit(pos, match.end(), "num", key, raw, glued))
         elif kind == "num":
-            units.append(_Unit(pos, match.end(), "num", raw.translate(lex.DIGIT_MAP), raw, glued))
+            key = raw.translate(lex.DIGIT_MAP).replace("،", ",")  # GUIDELINES 9.5: "2،5" is "2,5"
+            units.append(_Unit(pos, match.end(), "num", key, raw, glued))
         elif kind == "word":
             units.extend(_word_units(pos, raw, glued))
         else:
@@ -150,7 +184,7 @@ def _lex(text: str) -> list[_Unit]:
 
 # --- numbers ----------------------------------------------------------------
 
-_SEPARATORS_RE = re.compile("[.,٫٬]")
+_SEPARATORS_RE = re.compile("[.,٫٬]")  # "،" arrives as "," (see numeric_value)
 
 
 def numeric_value(digits: str) -> Fraction | None:
@@ -159,7 +193,7 @@ def numeric_value(digits: str) -> Fraction | None:
     `digits` may use any of the three digit scripts. See the module docstring
     for the separator rules; a malformed grouping ("1,2,3") gives None.
     """
-    s = digits.translate(lex.DIGIT_MAP)
+    s = digits.translate(lex.DIGIT_MAP).replace("،", ",")  # Arabic comma between digits (GUIDELINES 9.5)
     seps = _SEPARATORS_RE.findall(s)
     parts = _SEPARATORS_RE.split(s)
     if not all(part.isdigit() for part in parts):
@@ -210,6 +244,9 @@ class _Group:
     scales: tuple[float, ...]
     dual: bool
     extra: Fraction  # "ونصف" / "وربع": a fraction of the scale
+    # "المليار"، "المئة مليار": a number or scale with the article. It states an
+    # amount only with a currency after it (GUIDELINES 5.1 DEF-SCALE, 9.6).
+    definite: bool = False
 
     @property
     def top(self) -> Fraction:
@@ -244,6 +281,10 @@ class _Amount:
         return any(g.scales for g in self.groups)
 
     @property
+    def definite(self) -> bool:
+        return self.groups[0].definite
+
+    @property
     def first_top(self) -> Fraction:
         return self.groups[0].top
 
@@ -255,8 +296,11 @@ class _Amount:
 @dataclass(frozen=True)
 class _Currency:
     iso: str | None
-    unit: Fraction  # a cent is 1/100 of a dollar
+    unit: Fraction  # a cent is 1/100 of a dollar; "م د" (million dinars) is 1e6 dinars
     end: int
+    # The family of a currency noun written without a nationality adjective
+    # ("ريال", "دينار"): its country may be read from the document (money_context).
+    bare_family: str | None = None
 
 
 @dataclass(frozen=True)
@@ -270,9 +314,15 @@ class _Match:
     currency: str | None
     has_currency: bool = True
     scale: Fraction = Fraction(1)  # scale of the last group, for an elided amount after it
+    bare_family: str | None = None  # see _Currency.bare_family
 
 
 # --- parser -----------------------------------------------------------------
+
+
+def _strip_conjunction(key: str) -> str:
+    """"وارتفع" -> "ارتفع": a verb seen with the conjunction still glued on."""
+    return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
 
 
 def _adjective_key(key: str) -> str:
@@ -306,11 +356,14 @@ class _Parser:
         return 0 <= i < self.n and self.units[i].kind == "clitic" and self.units[i].key == "و"
 
     # numbers
-    def _word_part(self, i: int) -> tuple[int, str, int] | None:
-        """One part of a number in words: (value, class, next). Classes: H U T D."""
+    def _word_part(self, i: int, key: str | None = None) -> tuple[int, str, int] | None:
+        """One part of a number in words: (value, class, next). Classes: H U T D.
+
+        `key` replaces the word's own key (the stem of "المئة" is "مئه").
+        """
         if not self.is_word(i):
             return None
-        k, nxt = self.key(i), self.key(i + 1) if self.is_word(i + 1) else None
+        k, nxt = key or self.key(i), self.key(i + 1) if self.is_word(i + 1) else None
         if k in lex.HUNDREDS:
             return lex.HUNDREDS[k], "H", i + 1
         if k in lex.UNITS and nxt in lex.HUNDRED_WORDS:
@@ -325,9 +378,9 @@ class _Parser:
             return lex.UNITS[k], "U", i + 1
         return None
 
-    def _word_number(self, i: int) -> tuple[Fraction, int] | None:
+    def _word_number(self, i: int, first_key: str | None = None) -> tuple[Fraction, int] | None:
         """A number in words: "مئتان وخمسة وعشرون" = 225. Each class at most once."""
-        first = self._word_part(i)
+        first = self._word_part(i, first_key)
         if first is None:
             return None
         total, used, j = first[0], {first[1]}, first[2]
@@ -354,15 +407,33 @@ class _Parser:
             return _FRACTIONS[unit.key], i + 1
         return self._word_number(i)
 
+    def _definite_number(self, i: int) -> tuple[Fraction, int] | None:
+        """A number word with the article: "المئة" (مليار دولار), GUIDELINES 9.6."""
+        key = self.key(i) if self.is_word(i) else None
+        if not key or not key.startswith("ال") or key[2:] not in _DEFINITE_NUMBER_STEMS:
+            return None
+        return self._word_number(i, key[2:])
+
     def group(self, i: int) -> _Group | None:
         number, j = None, i
         read = self._number(i)
+        definite = False
+        if read is None:
+            read = self._definite_number(i)
+            definite = read is not None
         if read is not None:
             number, j = read
         scales: list[float] = []
         dual = False
         while self.is_word(j) and self.key(j) in lex.SCALES and len(scales) < 2:
             mult, form = lex.SCALES[self.key(j)]
+            if form == "art" and not scales and (number is None or self.is_word(i, _FRACTIONS)):
+                # "المليار يورو": the article scale counts one (GUIDELINES 5.1);
+                # "نصف المليار دولار": a fraction's construct takes the article.
+                definite = number is None
+                scales.append(mult)
+                j += 1
+                continue
             if form.startswith("art") or (scales and mult <= scales[-1]):
                 break
             if number is None and not scales:
@@ -381,7 +452,7 @@ class _Parser:
             elif after[0] == scales[-1]:
                 extra, j = _HALF_WORDS[self.key(j + 1)], j + 3  # "مليار ونصف المليار"
             # another scale ("مليار ونصف مليون") is a second group, read by amount()
-        return _Group(i, j, number, tuple(scales), dual, extra)
+        return _Group(i, j, number, tuple(scales), dual, extra, definite)
 
     def amount(self, i: int, compound: bool = True) -> _Amount | None:
         first = self.group(i)
@@ -390,17 +461,38 @@ class _Parser:
         groups = [first]
         while compound and self.is_conj(groups[-1].end) and groups[-1].scales:
             nxt = self.group(groups[-1].end + 1)
-            if nxt is None or nxt.top >= groups[-1].top:
+            if nxt is None or nxt.definite or nxt.top >= groups[-1].top:
                 break
             groups.append(nxt)
         return _Amount(tuple(groups))
 
     # currencies
     def _adjective(self, j: int, family: lex.CurrencyFamily) -> tuple[str, int] | None:
+        """A nationality adjective after a currency noun: one word, or two ("هونغ كونغي")."""
+        if self.is_word(j) and self.is_word(j + 1):
+            iso = family.adjectives.get(f"{self.key(j)} {_adjective_key(self.key(j + 1))}")
+            if iso is not None:
+                return iso, j + 2
         if self.is_word(j):
             iso = family.adjectives.get(_adjective_key(self.key(j)))
             if iso is not None:
                 return iso, j + 1
+        return None
+
+    def _letter_abbreviation(self, j: int) -> _Currency | None:
+        """Jawhara FM's "م د" (million dinars) and "د" (dinar) after an amount (GUIDELINES 5.1).
+
+        Each letter stands alone (a one-letter word not glued to anything); the
+        dinar's country is left to the document, like a bare "دينار".
+        """
+        def letter(k: int, raw: str) -> bool:
+            glued_after = k + 1 < self.n and self.units[k + 1].glued and self.units[k + 1].kind != "sym"
+            return self.is_word(k) and self.units[k].raw == raw and not self.units[k].glued and not glued_after
+        dinar = lex.CURRENCY_NOUNS["دينار"][0]
+        if letter(j, "م") and letter(j + 1, "د"):
+            return _Currency(dinar.default, Fraction(10**6), j + 2, dinar.name)
+        if letter(j, "د"):
+            return _Currency(dinar.default, Fraction(1), j + 1, dinar.name)
         return None
 
     def _abbreviation(self, j: int) -> tuple[str, int] | None:
@@ -431,6 +523,10 @@ class _Parser:
             return _Currency(abbreviation[0], Fraction(1), abbreviation[1])
         if not nouns or unit.kind != "word":
             return None
+        if not vague:
+            letters = self._letter_abbreviation(j)
+            if letters:
+                return letters
         allowed = {"sg", "pl", "art"} if vague else {"sg", "pl"}
         if unit.key == "من" and (after_scale or vague):
             # "5 ملايين من الدولارات"
@@ -446,7 +542,21 @@ class _Parser:
         adjective = self._adjective(j + 1, family)
         if adjective:
             return _Currency(adjective[0], Fraction(family.unit), adjective[1])
-        return _Currency(family.default, Fraction(family.unit), j + 1)
+        return _Currency(family.default, Fraction(family.unit), j + 1, family.name)
+
+    def currency_evidence(self, sentence: list[int]) -> list[money_context.Evidence]:
+        """What the text says about countries: "الريال القطري" (stated), "قطر"، "التونسي"."""
+        evidence: list[money_context.Evidence] = []
+        for k, unit in enumerate(self.units):
+            if unit.kind != "word":
+                continue
+            entry = lex.CURRENCY_NOUNS.get(unit.key)
+            if entry is not None and entry[0].name in money_context.RESOLVABLE_FAMILIES:
+                adjective = self._adjective(k + 1, entry[0])
+                if adjective:
+                    evidence.append(money_context.Evidence(sentence[k], k, entry[0].name, adjective[0], True))
+            evidence.extend(money_context.word_evidence(sentence[k], k, unit.key))
+        return evidence
 
     def _names_something_else(self, j: int) -> bool:
         """"ريال مدريد": the currency noun starts a club's name."""
@@ -478,7 +588,7 @@ class _Parser:
         if not self._is_separator(sep, between):
             return None
         right = self.amount(sep + 1)
-        if right is None:
+        if right is None or right.definite or left.definite:
             return None
         post = self.currency(right.end, after_scale=right.has_scale)
         cur = currency or post
@@ -487,16 +597,50 @@ class _Parser:
         end = post.end if post else right.end
         unit = cur.unit if cur else Fraction(1)
         iso = cur.iso if cur else None
+        bare = cur.bare_family if cur else None
         lower = left.value * (1 if left.has_scale else right.first_top) * unit
         upper = right.value * unit
         if need_currency and currency is None and self.key(sep) == "الي" and self._is_change(left.start):
             return [
-                _Match(left.start, left.end, lower, lower, iso, True, right.last_top),
-                _Match(right.start, end, upper, upper, iso, True, right.last_top),
+                _Match(left.start, left.end, lower, lower, iso, True, right.last_top, bare),
+                _Match(right.start, end, upper, upper, iso, True, right.last_top, bare),
             ]
         if lower > upper:
             return None  # "2025 إلى 5 مليارات" is not a range
-        return [_Match(left.start, end, lower, upper, iso, cur is not None, right.last_top)]
+        return [_Match(left.start, end, lower, upper, iso, cur is not None, right.last_top, bare)]
+
+    def _repeated_currency_range(self, left: _Amount, cur: _Currency) -> _Match | None:
+        """"60 مليار دولار إلى 62 مليار دولار": a range with its currency on both ends (GUIDELINES 5.4).
+
+        One span when the two currencies are the same and the amounts rise
+        within one order of magnitude (a range is one uncertain amount, stated
+        low to high); two spans, read separately, after "من" with no verb of
+        ranging ("من 3 دولارات إلى 5 دولارات": a change), after a verb of change
+        earlier in the clause ("ارتفع الخام في السوق 0.5 دولار إلى 70 دولارا":
+        by 0.5, to 70), and with "على التوالي" (respectively: two amounts of
+        two things).
+        """
+        sep = cur.end
+        if left.definite or not self._is_separator(sep, self._is_between(left.start)):
+            return None
+        right = self.amount(sep + 1)
+        if right is None or right.definite:
+            return None
+        post = self.currency(right.end, after_scale=right.has_scale)
+        if post is None or (post.iso, post.unit, post.bare_family) != (cur.iso, cur.unit, cur.bare_family):
+            return None
+        lower, upper = left.value * cur.unit, right.value * post.unit
+        if not lower < upper <= 10 * lower:
+            return None
+        if self.key(sep) == "الي" and self._is_change(left.start):
+            return None
+        if any(_strip_conjunction(self.key(k)).startswith(lex.CHANGE_VERB_PREFIXES)
+               for k in self._clause_before(left.start, 8)):
+            return None
+        around = range(max(0, left.start - 6), min(self.n, post.end + 3))
+        if any(self.key(k) in lex.RESPECTIVELY_WORDS for k in around):
+            return None
+        return _Match(left.start, post.end, lower, upper, cur.iso, True, right.last_top, cur.bare_family)
 
     def _match_amount(self, i: int, need_currency: bool) -> list[_Match] | None:
         whole = self.amount(i)
@@ -510,8 +654,13 @@ class _Parser:
                 return found
         cur = self.currency(whole.end, after_scale=whole.has_scale)
         if cur is not None:
+            ranged = self._repeated_currency_range(whole, cur)
+            if ranged:
+                return [ranged]
             value = whole.value * cur.unit
-            return [_Match(i, cur.end, value, value, cur.iso, True, whole.last_top)]
+            return [_Match(i, cur.end, value, value, cur.iso, True, whole.last_top, cur.bare_family)]
+        if whole.definite:
+            return None  # "المليار" with no currency is not an amount (GUIDELINES 9.6)
         if not need_currency and whole.has_scale:
             return [_Match(i, whole.end, whole.value, whole.value, None, False, whole.last_top)]
         return None
@@ -522,7 +671,7 @@ class _Parser:
         if cur is None:
             return None
         amount = self.amount(cur.end)
-        if amount is None:
+        if amount is None or amount.definite:
             return None
         found = self._range(amount, cur, need_currency, False)
         if found:
@@ -538,10 +687,10 @@ class _Parser:
         if entry is None or entry[1] not in ("sg", "dual") or self._names_something_else(i):
             return None
         family, form = entry
-        iso, j = family.default, i + 1
+        iso, j, bare = family.default, i + 1, family.name
         adjective = self._adjective(j, family)
         if adjective:
-            iso, j = adjective
+            (iso, j), bare = adjective, None
         if form == "dual":
             count = 2
             if self.is_word(j, _TWO_WORDS):
@@ -551,7 +700,7 @@ class _Parser:
         else:
             return None
         value = count * Fraction(family.unit)
-        return [_Match(i, j, value, value, iso)]
+        return [_Match(i, j, value, value, iso, bare_family=bare)]
 
     def _match_vague(self, i: int, need_currency: bool) -> list[_Match] | None:
         """"مليارات الدولارات"، "عشرات الملايين من الدولارات": MONEY without a value."""
@@ -623,6 +772,17 @@ class _Parser:
             taken.append((amount.start, amount.end))
         return found
 
+    def _clause_before(self, i: int, limit: int) -> list[int]:
+        """The word units before unit i in its clause, at most `limit` units back."""
+        out = []
+        for k in range(i - 1, max(-1, i - 1 - limit), -1):
+            unit = self.units[k]
+            if unit.kind == "sym" and unit.key in lex.CLAUSE_END_MARKS:
+                break
+            if unit.kind == "word":
+                out.append(k)
+        return out
+
     def _ends_clause(self, k: int) -> bool:
         if k >= self.n:
             return True
@@ -630,6 +790,116 @@ class _Parser:
         if unit.kind == "sym":
             return unit.key in lex.CLAUSE_END_MARKS
         return unit.kind == "word" and unit.key in lex.ELIDED_FOLLOWERS
+
+    def per_face_value(self, matches: list[_Match]) -> list[_Match]:
+        """"99.958 لكل 100 ريال عماني": a price per a full amount takes its currency (GUIDELINES 9.4).
+
+        Only a plain number written right before "لكل" and an amount with a
+        currency right after it (not "للسهم"، "لكل سهم": those carry no amount).
+        """
+        taken = [(m.start, m.end) for m in matches]
+        found: list[_Match] = []
+        for anchor in matches:
+            k = anchor.start - 1
+            if anchor.lower is None or not anchor.has_currency or not self.is_word(k, lex.PER_WORDS):
+                continue
+            if k < 1 or self.units[k - 1].kind != "num" or any(s <= k - 1 < e for s, e in taken):
+                continue
+            value = numeric_value(self.units[k - 1].key)
+            if value is None:
+                continue
+            found.append(_Match(k - 1, k, value, value, anchor.currency))
+            taken.append((k - 1, k))
+        return found
+
+    def elided_in_context(self, matches: list[_Match], sentence: list[int]) -> list[_Match]:
+        """Number + scale with no currency, given one by a parallel amount (GUIDELINES 5.4, 9.3).
+
+        "10 مليارات دولار هذا العام، ونحو 40 ملياراً على المدى البعيد" -> 4e10 USD.
+        The currency comes from the MONEY mentions of the same sentence (before
+        or after: "بواقع ثلاثة مليارات أخرى ... إلى 30 مليار دولار"), failing
+        that from those of the previous sentence, or from the earlier items of
+        the same numbered list; and only when all of them have one currency.
+        The amount needs a number (or a dual scale), and must end its clause or
+        be followed by a preposition or time word: "30 مليون نسمة" counts people.
+        Its value must lie within a factor of 1000 of the parallel amount. An
+        amount found so lends its currency in turn (the next item of a list).
+        """
+        taken = sorted((m.start, m.end) for m in matches)
+        anchors = [m for m in matches if m.lower is not None and m.has_currency]
+        found: list[_Match] = []
+        i = 0
+        while i < self.n:
+            inside = next((e for s, e in taken if s <= i < e), None)
+            if inside is not None:
+                i = inside
+                continue
+            amount = self.amount(i) if self.units[i].kind != "clitic" else None
+            if amount is None:
+                i += 1
+                continue
+            first = amount.groups[0]
+            counted = first.number is not None or first.dual
+            if not (amount.has_scale and counted and not amount.definite and
+                    not (i > 0 and self.units[i - 1].kind == "num")):
+                i = amount.end
+                continue
+            if any(s < amount.end and i < e for s, e in taken) or not self._ends_elided(amount.end, sentence):
+                i = amount.end
+                continue
+            currency = self._parallel_currency(i, anchors, sentence)
+            if currency is not None:
+                iso, reference = currency
+                if reference / 1000 <= amount.value <= reference * 1000:
+                    match = _Match(i, amount.end, amount.value, amount.value, iso, True, amount.last_top)
+                    found.append(match)
+                    anchors.append(match)  # a list's next item may take its currency from this one
+            i = amount.end
+        return found
+
+    def _ends_elided(self, k: int, sentence: list[int]) -> bool:
+        """The end of the clause (a line break too), or a word that may follow an elided amount."""
+        if 0 < k < self.n and sentence[k] != sentence[k - 1]:
+            return True
+        return self._ends_clause(k) or self.is_word(k, lex.ELIDED_SCALE_FOLLOWERS)
+
+    def _parallel_currency(self, i: int, anchors: list[_Match],
+                           sentence: list[int]) -> tuple[str | None, Fraction] | None:
+        """The one currency of the amounts parallel to unit i, with the nearest one's value."""
+        here = sentence[i]
+        near = [m for m in anchors if sentence[m.start] == here]
+        if not near:
+            in_list = self._is_list_item(i, sentence)
+            near = [m for m in anchors if sentence[m.start] == here - 1 or
+                    (in_list and m.start < i and self._same_list(m.start, i, sentence))]
+        if not near or len({m.currency for m in near}) != 1:
+            return None
+        nearest = min(near, key=lambda m: abs(m.start - i))
+        return nearest.currency, nearest.upper
+
+    def _sentence_start(self, i: int, sentence: list[int]) -> int:
+        while i > 0 and sentence[i - 1] == sentence[i]:
+            i -= 1
+        return i
+
+    def _is_list_item(self, i: int, sentence: list[int]) -> bool:
+        """A sentence that opens with an item number: "3- الفلبين: 33 مليار"، "2) ..."."""
+        k = self._sentence_start(i, sentence)
+        return k + 1 < self.n and self.units[k].kind == "num" and self.units[k + 1].kind == "sym" \
+            and self.units[k + 1].key in lex.LIST_MARKS
+
+    def _same_list(self, j: int, i: int, sentence: list[int]) -> bool:
+        """Unit j lies in an earlier item of the numbered list that unit i's item belongs to."""
+        s = sentence[i]
+        while s > sentence[j]:
+            k = self._sentence_start(i, sentence)
+            if k == 0:
+                return False
+            i = k - 1
+            s = sentence[i]
+            if not self._is_list_item(i, sentence):
+                return False
+        return s == sentence[j]
 
 
 # --- public API -------------------------------------------------------------
@@ -641,10 +911,48 @@ def _as_value(match: _Match) -> MoneyValue | None:
     return MoneyValue(float(match.lower), float(match.upper), match.currency)
 
 
+_SENTENCE_END_MARKS = {".", "!", "?", "؟"}
+
+
+def _sentence_ids(text: str, units: list[_Unit]) -> list[int]:
+    """The sentence number of each unit: a new one after . ! ? ؟ or a line break.
+
+    A dot glued between two words ("د.ك"، "العربية.نت") is not a full stop.
+    """
+    ids, current = [], 0
+    for k, unit in enumerate(units):
+        if k and "\n" in text[units[k - 1].end : unit.start]:
+            current += 1
+        ids.append(current)
+        if unit.kind == "sym" and unit.key in _SENTENCE_END_MARKS:
+            inside_word = k > 0 and unit.glued and k + 1 < len(units) and units[k + 1].glued \
+                and units[k + 1].kind == "word" and units[k - 1].kind == "word"
+            if not inside_word:
+                current += 1
+    return ids
+
+
+def _resolve_bare_currencies(parser: _Parser, matches: list[_Match], sentence: list[int]) -> list[_Match]:
+    """Give a bare "ريال"، "دينار" ... the currency of the country the text is about (GUIDELINES 6)."""
+    bare = [m for m in matches if m.bare_family in money_context.RESOLVABLE_FAMILIES]
+    if not bare:
+        return matches
+    evidence = parser.currency_evidence(sentence)
+    isos = money_context.resolve([(sentence[m.start], m.start, m.bare_family) for m in bare], evidence)
+    chosen = {id(m): iso for m, iso in zip(bare, isos)}
+    return [replace(m, currency=chosen[id(m)]) if id(m) in chosen else m for m in matches]
+
+
 def find_money(text: str) -> list[Span]:
-    """Every MONEY mention in `text`, as character spans with their values."""
+    """Every MONEY mention in `text`, as character spans with their values.
+
+    Beyond the span grammar, the whole text is used for what one span cannot
+    say: the country of a bare "ريال"/"دينار" (GUIDELINES 6) and the currency
+    of an amount that leaves it to a parallel one (5.4, 9.3, 9.4).
+    """
     units = _lex(text)
     parser = _Parser(units)
+    sentence = _sentence_ids(text, units)
     matches: list[_Match] = []
     i = 0
     while i < len(units):
@@ -654,7 +962,10 @@ def find_money(text: str) -> list[Span]:
             i = found[-1].end
         else:
             i += 1
+    matches = _resolve_bare_currencies(parser, matches, sentence)
     matches.extend(parser.elided(matches))
+    matches.extend(parser.per_face_value(matches))
+    matches.extend(parser.elided_in_context(matches, sentence))
     spans = []
     for m in sorted(matches, key=lambda m: m.start):
         start, end = units[m.start].start, units[m.end - 1].end
@@ -699,4 +1010,4 @@ def parse_money(text: str) -> MoneyValue | None:
 def grammar_files() -> list[Path]:
     """The source files whose text defines the grammar (hashed into extractor revisions)."""
     here = Path(__file__).resolve().parent
-    return [here / "money.py", here / "money_lexicon.py"]
+    return [here / "money.py", here / "money_lexicon.py", here / "money_context.py"]

@@ -117,7 +117,8 @@ class CurrencyFamily:
     """
 
     def __init__(self, name: str, singular: list[str], plural: list[str], dual: list[str],
-                 default: str | None, adjectives: dict[str, str], unit: float = 1.0):
+                 default: str | None, adjectives: dict[str, str], unit: float = 1.0,
+                 accusative: tuple[str, ...] = ()):
         self.name = name
         self.default = default
         self.adjectives = adjectives
@@ -128,6 +129,10 @@ class CurrencyFamily:
             if len(form) > 2 and not form.endswith(("و", "ه", "ي")):
                 self.forms[form + "ا"] = "sg"  # accusative with tanween: دولاراً (not ين: "فينا")
             self.forms["ال" + form] = "art"
+        # Accusatives the rule above cannot make: a root-final ه (جنيه -> جنيهاً) looks
+        # like a normalized ta marbuta (ليرة -> ليره, whose accusative adds no letter).
+        for form in accusative:
+            self.forms[form] = "sg"
         for form in plural:
             self.forms[form] = "pl"
             self.forms["ال" + form] = "art"
@@ -138,7 +143,10 @@ class CurrencyFamily:
 FAMILIES: list[CurrencyFamily] = [
     CurrencyFamily("dollar", ["دولار"], ["دولارات"], ["دولاران", "دولارين"], "USD",
                    {"امريكي": "USD", "اميركي": "USD", "كندي": "CAD", "استرالي": "AUD",
-                    "سنغافوري": "SGD", "نيوزيلندي": "NZD", "تايواني": "TWD"}),
+                    "سنغافوري": "SGD", "نيوزيلندي": "NZD", "تايواني": "TWD",
+                    # two-word adjectives (GUIDELINES 5.1): "دولار هونغ كونغي" is HKD
+                    "هونغ كونغي": "HKD", "هونج كونجي": "HKD", "هونغ كونغ": "HKD", "هونج كونج": "HKD",
+                    "هونغكونغي": "HKD", "هونجكونجي": "HKD"}),
     # "ريال" alone is read as the Saudi riyal, the most common in Gulf financial news.
     CurrencyFamily("riyal", ["ريال"], ["ريالات"], ["ريالان", "ريالين"], "SAR",
                    {"سعودي": "SAR", "قطري": "QAR", "عماني": "OMR", "يمني": "YER",
@@ -148,7 +156,8 @@ FAMILIES: list[CurrencyFamily] = [
                    {"اماراتي": "AED", "مغربي": "MAD"}),
     # "جنيه" alone is read as the Egyptian pound.
     CurrencyFamily("pound", ["جنيه"], ["جنيهات"], ["جنيهان", "جنيهين"], "EGP",
-                   {"مصري": "EGP", "استرليني": "GBP", "سوداني": "SDG"}),
+                   {"مصري": "EGP", "استرليني": "GBP", "سوداني": "SDG"},
+                   accusative=("جنيها",)),
     CurrencyFamily("sterling", ["استرليني", "باوند"], [], [], "GBP", {}),
     # Seven countries use a dinar: alone it names no currency we can pick.
     CurrencyFamily("dinar", ["دينار"], ["دنانير"], ["ديناران", "دينارين"], None,
@@ -171,10 +180,20 @@ FAMILIES: list[CurrencyFamily] = [
                    {"مكسيكي": "MXN", "ارجنتيني": "ARS", "فلبيني": "PHP", "تشيلي": "CLP", "كولومبي": "COP"}),
     CurrencyFamily("krona", ["كرونه"], ["كرونات"], [], None,
                    {"سويدي": "SEK", "نرويجي": "NOK", "دنماركي": "DKK"}),
-    CurrencyFamily("won", ["وون"], [], [], "KRW", {"كوري": "KRW"}),
+    CurrencyFamily("won", ["وون"], [], [], "KRW", {"كوري": "KRW", "كوري جنوبي": "KRW"}),
     CurrencyFamily("rand", ["راند"], [], [], "ZAR", {}),
     CurrencyFamily("ringgit", ["رينغيت", "رنغيت", "رينجت"], [], [], "MYR", {"ماليزي": "MYR"}),
     CurrencyFamily("cent", ["سنت"], ["سنتات"], [], "USD", {"امريكي": "USD", "اميركي": "USD"}, unit=0.01),
+    # Sub-units of GUIDELINES 6, valued in the main unit. A bare فلس is 1/1000 of
+    # a Kuwaiti, Bahraini or Jordanian dinar (the UAE fils is 1/100: not modelled).
+    CurrencyFamily("halala", ["هلله"], ["هللات"], [], "SAR", {"سعودي": "SAR"}, unit=0.01),
+    CurrencyFamily("piastre", ["قرش"], ["قروش"], ["قرشان", "قرشين"], "EGP", {"مصري": "EGP"}, unit=0.01),
+    CurrencyFamily("fils", ["فلس"], [], [], None,
+                   {"كويتي": "KWD", "بحريني": "BHD", "اردني": "JOD"}, unit=0.001),
+    CurrencyFamily("millime", ["مليم"], ["مليمات"], [], "TND", {"تونسي": "TND"}, unit=0.001),
+    # Crypto-currencies have no ISO 4217 code: an amount of them is MONEY with
+    # currency None (GUIDELINES 5.1, 6: "850 ألف بيتكوين" -> 8.5e5).
+    CurrencyFamily("bitcoin", ["بيتكوين", "بتكوين", "بيتكوينز"], [], [], None, {}),
 ]
 
 # Normalized currency noun form -> (family, form).
@@ -226,6 +245,15 @@ BETWEEN_WORDS = {"بين", "وبين", "فبين"}
 # unless a verb of ranging precedes it ("تتراوح من 3 إلى 5").
 FROM_WORDS = {"من", "ومن", "فمن"}
 RANGE_VERB_PREFIXES = ("تتراوح", "يتراوح", "تراوح", "متراوح")
+# Verbs (and verbal nouns) of change: "ارتفع 5 دولارات إلى 30 دولارا" is a rise
+# by 5 to 30, two amounts, not a range. Matched as prefixes of the word.
+CHANGE_VERB_PREFIXES = (
+    "ارتفع", "يرتفع", "ترتفع", "ارتفاع", "انخفض", "ينخفض", "تنخفض", "انخفاض", "تراجع", "يتراجع",
+    "صعد", "يصعد", "تصعد", "هبط", "يهبط", "تهبط", "زاد", "يزيد", "تزيد", "زياده", "قفز", "يقفز",
+    "تقفز", "نما", "ينمو", "تنمو", "تقلص", "يتقلص", "خفض", "يخفض", "رفع", "يرفع", "ترفع", "زادت",
+)
+# "على التوالي" (respectively): "بين X و Y" then names two amounts of two things.
+RESPECTIVELY_WORDS = {"التوالي"}
 
 # Elided currency (GUIDELINES 5.4): after an amount with a currency, a
 # comparison ("انخفاضا من 13ر6", "مقارنة مع 4.5 مليار") may give a second
@@ -237,6 +265,17 @@ COMPARISON_PREPOSITIONS = {"من", "مع", "عن", "ب"}
 # end of the clause, or a time or place complement ("13ر6 في العام السابق").
 ELIDED_FOLLOWERS = {"في", "خلال", "قبل", "عام", "العام", "سنه", "السنه", "الربع", "الفتره", "فتره",
                     "نهايه", "بنهايه", "حتي", "مقارنه", "بالمقارنه", "الشهر", "شهر", "اليوم"}
+# After a number + scale whose currency is left to a parallel amount ("ونحو 65
+# ملياراً على المدى المتوسط"، "ثلاثة مليارات أخرى"), besides ELIDED_FOLLOWERS
+# and the end of the clause. A noun here ("30 مليون نسمة") means a count.
+ELIDED_SCALE_FOLLOWERS = ELIDED_FOLLOWERS | {
+    "علي", "اخري", "اخر", "اضافيه", "اضافي", "سنويا", "شهريا", "يوميا", "فقط", "تقريبا", "حاليا",
+    "بحلول", "بعد", "منذ", "حسب", "بحسب", "وفق", "وفقا",
+}
+# "لكل" before a full amount: "99.958 لكل 100 ريال عماني" (GUIDELINES 9.4).
+PER_WORDS = {"لكل"}
+# What follows the number that opens an item of a numbered list: "3- الفلبين".
+LIST_MARKS = {"-", "–", ")"}
 CLAUSE_END_MARKS = {".", "،", ",", "؛", ";", ":", ")", "(", "»", "«", '"', "!", "?", "؟", "…"}
 
 # Words that may stand next to an amount inside a span handed to parse_money

@@ -439,3 +439,242 @@ def test_spans_do_not_overlap_and_are_sorted():
     assert [s.text for s in spans] == ["10", "12 مليار دولار", "3-5 ملايين يورو", "$7", "ملياري ريال"]
     for a, b in zip(spans, spans[1:]):
         assert a.end <= b.start
+
+
+# --- rules from the news guidelines (GUIDELINES 5, 6, 9 and the adjudication list) ---
+# Hand-made sentences; each expected value worked out by hand from the rule.
+
+
+@pytest.mark.parametrize(
+    "digits, expected",
+    [
+        ("2،5", 2.5),  # GUIDELINES 9.5: the Arabic comma between digits is like ","
+        ("786،6", 786.6),
+        ("1،350", 1350),  # followed by exactly three digits: thousands
+        ("٣،٧", 3.7),
+    ],
+)
+def test_numeric_value_arabic_comma(digits, expected):
+    assert float(numeric_value(digits)) == pytest.approx(expected)
+
+
+GUIDELINE_PARSE_CASES = [
+    # Arabic comma (9.5)
+    ("3،7 مليار دينار تونسي", 3.7e9, 3.7e9, "TND"),
+    ("1،250 مليون دولار", 1.25e9, 1.25e9, USD),
+    # accusative جنيهاً + accusative adjective (5.1 equations)
+    ("17 جنيها مصريا", 17, 17, "EGP"),
+    ("20.5000 جنيهاً مصرياً", 20.5, 20.5, "EGP"),
+    # two-word and other nationality adjectives (5.1, 6)
+    ("50 دولار هونغ كونغي", 50, 50, "HKD"),
+    ("3 ملايين دولار هونج كونج", 3e6, 3e6, "HKD"),
+    ("10 آلاف وون كوري جنوبي", 1e4, 1e4, "KRW"),
+    ("5 إلى 8 دولارات هونغ كونغي", 5, 8, "HKD"),
+    ("40 دولارا أستراليا", 40, 40, "AUD"),
+    ("7 دولارات سنغافورية", 7, 7, "SGD"),
+    ("2 مليار يوان صيني", 2e9, 2e9, "CNY"),
+    ("300 روبية باكستانية", 300, 300, "PKR"),
+    ("42 ألف ريال إيراني", 42000, 42000, "IRR"),
+    ("250 ريالا يمنيا", 250, 250, "YER"),
+    ("4 ريالات برازيلية", 4, 4, "BRL"),
+    # definite scale, definite number word + scale (5.1 DEF-SCALE, 9.6)
+    ("المليار دولار", 1e9, 1e9, USD),
+    ("التريليون ريال", 1e12, 1e12, SAR),
+    ("المئة مليون يورو", 1e8, 1e8, "EUR"),
+    ("المائة مليار دولار", 1e11, 1e11, USD),
+    ("الخمسين مليار درهم", 5e10, 5e10, "AED"),
+    ("نصف المليار دولار", 5e8, 5e8, USD),  # a fraction before the article scale: not "المليار" alone
+    ("ربع المليون ريال", 2.5e5, 2.5e5, SAR),
+    # a range with the currency on both ends is one amount (5.4)
+    ("4 ملايين دولار إلى 6 ملايين دولار", 4e6, 6e6, USD),
+    ("1.5 يورو - 2 يورو", 1.5, 2, "EUR"),
+    # sub-units in the main unit (6)
+    ("50 هللة", 0.5, 0.5, SAR),
+    ("25 قرشا", 0.25, 0.25, "EGP"),
+    ("500 فلس كويتي", 0.5, 0.5, "KWD"),
+    ("750 مليما", 0.75, 0.75, "TND"),
+    # crypto-currencies: no ISO code (5.1, 6)
+    ("20 ألف بيتكوين", 2e4, 2e4, None),
+    # Jawhara FM abbreviations: م د = مليون دينار, د = دينار (5.1)
+    ("300 م د", 3e8, 3e8, None),
+    ("4ر5 د", 5.4, 5.4, None),
+]
+
+
+@pytest.mark.parametrize("text, lower, upper, currency", GUIDELINE_PARSE_CASES)
+def test_parse_money_guideline_rules(text, lower, upper, currency):
+    value = parse_money(text)
+    assert value is not None, text
+    assert value.matches(MoneyValue(lower, upper, currency)), (text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "المليار",  # a definite scale needs a currency (9.6)
+        "المئة مليار",
+        "المليارات",
+        "البيتكوين",  # a currency name without an amount
+        "م د",
+        "(د)",
+    ],
+)
+def test_parse_money_guideline_none(text):
+    assert parse_money(text) is None
+
+
+def values(text: str) -> list[tuple[str, MoneyValue | None]]:
+    return [(span.text, span.value) for span in find_money(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an exchange-rate equation is two amounts; "=" and brackets outside (5.1)
+        ("(1 يورو = 20.5000 جنيها مصريا بسعر اليوم)",
+         [("1 يورو", MoneyValue(1, 1, "EUR")), ("20.5000 جنيها مصريا", MoneyValue(20.5, 20.5, "EGP"))]),
+        # Arabic comma inside the span (9.5), currency from the sentence's country (6)
+        ("قال البنك المركزي التونسي إن العجز بلغ 3،7 مليار دينار، مقابل 2،9 مليار دينار",
+         [("3،7 مليار دينار", MoneyValue(3.7e9, 3.7e9, "TND")),
+          ("2،9 مليار دينار", MoneyValue(2.9e9, 2.9e9, "TND"))]),
+        # definite number + scale + currency; a bare definite scale is nothing (9.6)
+        ("تخطت الصادرات حاجز المئة مليار ريال", [("المئة مليار ريال", MoneyValue(1e11, 1e11, "SAR"))]),
+        ("اقتربت قيمة الشركة من التريليون دولار", [("التريليون دولار", MoneyValue(1e12, 1e12, "USD"))]),
+        ("أنفقت المليارات على الطرق", []),
+        ("تجاوزت المليار في العام الماضي", []),
+        ("يوم الاثنين المقبل", []),
+        # ranges with the currency on both ends (5.4) and a two-word adjective (5.1)
+        ("بسعر يتراوح بين 4 ملايين دولار و6 ملايين دولار",
+         [("4 ملايين دولار و6 ملايين دولار", MoneyValue(4e6, 6e6, "USD"))]),
+        ("بسعر 10 إلى 12 دولار هونغ كونغي (1.3 دولار إلى 1.5 دولار) للسهم",
+         [("10 إلى 12 دولار هونغ كونغي", MoneyValue(10, 12, "HKD")),
+          ("1.3 دولار إلى 1.5 دولار", MoneyValue(1.3, 1.5, "USD"))]),
+        # ... but two amounts after "من" (a change), after a verb of change,
+        # with "على التوالي", falling, or far apart
+        ("انخفض السعر من 8 دولارات إلى 6 دولارات",
+         [("8 دولارات", MoneyValue(8, 8, "USD")), ("6 دولارات", MoneyValue(6, 6, "USD"))]),
+        ("ارتفع الخام في بورصة نيويورك 0.5 دولار إلى 70 دولارا",
+         [("0.5 دولار", MoneyValue(0.5, 0.5, "USD")), ("70 دولارا", MoneyValue(70, 70, "USD"))]),
+        ("بلغت قيمتها على التوالي بين 30 مليون دينار أردني و40 مليون دينار أردني",
+         [("30 مليون دينار أردني", MoneyValue(3e7, 3e7, "JOD")),
+          ("40 مليون دينار أردني", MoneyValue(4e7, 4e7, "JOD"))]),
+        ("بين 5 دولارات و3 دولارات", [("5 دولارات", MoneyValue(5, 5, "USD")), ("3 دولارات", MoneyValue(3, 3, "USD"))]),
+        # the verb of change may stand several words back in the clause
+        ("ارتفع مزيج برنت اليوم في السوق الأوروبية 60 دولارا إلى 62 دولارا",
+         [("60 دولارا", MoneyValue(60, 60, "USD")), ("62 دولارا", MoneyValue(62, 62, "USD"))]),
+        # ends more than an order of magnitude apart are not one uncertain amount
+        ("(0.5 دولار إلى 70 دولارا)", [("0.5 دولار", MoneyValue(0.5, 0.5, "USD")), ("70 دولارا", MoneyValue(70, 70, "USD"))]),
+        # sub-units, crypto-currencies
+        ("خسرت المنصة 20 ألف بيتكوين، واستعادت لاحقا 5 آلاف وحدة من العملة",
+         [("20 ألف بيتكوين", MoneyValue(2e4, 2e4, None))]),
+        ("ارتفع السهم 15 قرشا", [("15 قرشا", MoneyValue(0.15, 0.15, "EGP"))]),
+        # Jawhara FM abbreviations; a restated unit with no number is nothing (5.1)
+        ("صدرت تونس زيتا بقيمة 300 م د)، وبلغ السعر 4ر5 د للكلغ",
+         [("300 م د", MoneyValue(3e8, 3e8, "TND")), ("4ر5 د", MoneyValue(5.4, 5.4, "TND"))]),
+        ("بلغت العائدات 300 مليون دينار ( م د) و(د)", [("300 مليون دينار", MoneyValue(3e8, 3e8, None))]),
+        ("يبدأ العرض الساعة 5 م", []),
+        # a currency noun glued by a typo to "و" + the next word (GUIDELINES 2)
+        ("بلغت الإيرادات 900 مليون ديناروارتفعت الأرباح",
+         [("900 مليون دينار", MoneyValue(9e8, 9e8, None))]),
+        # a price per a full amount takes that amount's currency (9.4)
+        ("بلغ متوسط السعر 98.5 لكل 100 دينار كويتي",
+         [("98.5", MoneyValue(98.5, 98.5, "KWD")), ("100 دينار كويتي", MoneyValue(100, 100, "KWD"))]),
+        ("وزعت الشركة 5 ريالات لكل سهم", [("5 ريالات", MoneyValue(5, 5, "SAR"))]),
+    ],
+)
+def test_find_money_guideline_rules(text, expected):
+    assert values(text) == expected
+
+
+# --- elided currency from a parallel amount (GUIDELINES 5.4, 9.3) ---
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # same sentence, across a comma
+        ("تحتاج البلاد إلى 10 مليارات دولار هذا العام، ونحو 40 ملياراً على المدى البعيد.",
+         [("10 مليارات دولار", MoneyValue(1e10, 1e10, "USD")), ("40 ملياراً", MoneyValue(4e10, 4e10, "USD"))]),
+        # the parallel amount may come later in the sentence
+        ("خفضت الحكومة الميزانية بواقع خمسة مليارات أخرى لتصل إلى 40 مليار يورو",
+         [("خمسة مليارات", MoneyValue(5e9, 5e9, "EUR")), ("40 مليار يورو", MoneyValue(4e10, 4e10, "EUR"))]),
+        # the previous sentence
+        ("بلغ العجز 300 مليار دولار. وتريد الحكومة خفضه بمقدار 50 مليارا.",
+         [("300 مليار دولار", MoneyValue(3e11, 3e11, "USD")), ("50 مليارا", MoneyValue(5e10, 5e10, "USD"))]),
+        # earlier items of the same numbered list
+        ("1- مصر: 20 مليار دولار\n2- المغرب: لم تعلن أرقاما\n3- الأردن: 5 مليارات",
+         [("20 مليار دولار", MoneyValue(2e10, 2e10, "USD")), ("5 مليارات", MoneyValue(5e9, 5e9, "USD"))]),
+        # ... or from the sentence that introduces the list, item after item
+        ("بلغت استثماراتها 40 مليار دولار، منها:\n1- مصر: 20 مليار\n2- المغرب: 15 مليارا\n3- الأردن: 5 مليارات",
+         [("40 مليار دولار", MoneyValue(4e10, 4e10, "USD")), ("20 مليار", MoneyValue(2e10, 2e10, "USD")),
+          ("15 مليارا", MoneyValue(1.5e10, 1.5e10, "USD")), ("5 مليارات", MoneyValue(5e9, 5e9, "USD"))]),
+        # a change whose first amount is followed by a time phrase
+        ("ارتفعت الودائع من 10 مليارات في 2017 إلى 12 مليار دولار",
+         [("10 مليارات", MoneyValue(1e10, 1e10, "USD")), ("12 مليار دولار", MoneyValue(1.2e10, 1.2e10, "USD"))]),
+    ],
+)
+def test_elided_currency_from_a_parallel_amount(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a counted noun follows: people, shares
+        "بلغت الصفقة 5 مليارات دولار، ويبلغ عدد السكان 30 مليون نسمة.",
+        "بلغت الصفقة 5 مليارات دولار، وتداول المستثمرون 3 ملايين سهم.",
+        # two sentences back is too far
+        "بلغت الصفقة 5 مليارات دولار. وقال الوزير إن الأمر مهم. وارتفع الرقم إلى 3 مليارات.",
+        # a count far from the amount's order of magnitude
+        "بلغت الصفقة 5 مليارات دولار، ووفرت 3 آلاف.",
+    ],
+)
+def test_no_elided_currency_where_the_number_is_not_parallel(text):
+    assert surfaces(text) == ["5 مليارات دولار"]
+
+
+def test_no_elided_currency_when_the_parallel_amounts_disagree():
+    text = "باعت الشركة أصولا بـ10 ملايين ريال (2.7 مليون دولار)، ثم اشترت أخرى بـ3 ملايين."
+    assert surfaces(text) == ["10 ملايين ريال", "2.7 مليون دولار"]
+
+
+# --- a bare currency noun takes the country the text is about (GUIDELINES 6) ---
+
+
+@pytest.mark.parametrize(
+    "text, currencies",
+    [
+        # the sentence states the currency before the amount
+        ("انهار الريال اليمني إلى 600 ريال للدولار", ["YER"]),
+        # the document states one qualified form
+        ("استقر الريال القطري أمام الدولار.\nوبلغت الودائع 50 مليار ريال.", ["QAR"]),
+        # a country named in the sentence before the amount
+        ("بلغ دين الحكومة المغربية 500 مليار درهم.", ["MAD"]),
+        # ... and the article's other bare dirhams follow it
+        ("بلغ دين الحكومة المغربية 500 مليار درهم.\nواقترضت الحكومة 20 مليار درهم.", ["MAD", "MAD"]),
+        # a family with no default: one mention of a country in the document is enough
+        ("قال البنك المركزي التونسي إن العجز اتسع.\nوبلغ العجز 3 مليارات دينار.", ["TND"]),
+        ("سجلت سويسرا فائضا تجاريا.\nوبلغ الفائض 5 مليارات فرنك.", ["CHF"]),
+        # a default is overruled by a country named at least twice in the document
+        ("أعلنت قطر خطة جديدة.\nوتشمل الخطة مشاريع في الدوحة.\nوتبلغ كلفتها 200 مليار ريال.", ["QAR"]),
+        # ... but not by one passing mention
+        ("زار وفد قطري المعرض.\nوبلغت قيمة الصفقات 5 ملايين ريال.", ["SAR"]),
+        # a country named after the amount is about something else
+        ("تباع النسخة بأربعين ريالا في مكتبات تشبه مكتبات قطر.", ["SAR"]),
+        # two countries of the family in the sentence: the document decides, here the default
+        ("وقعت السعودية وقطر اتفاقا بقيمة 5 مليارات ريال.", ["SAR"]),
+        # a bare dollar is always USD
+        ("أعلنت كندا ميزانية بقيمة 300 مليار دولار.", ["USD"]),
+        # an elided amount takes the resolved currency of its parallel amount
+        ("قال البنك المركزي التونسي إن العجز بلغ 3 مليارات دينار، ونحو 4 مليارات العام الماضي.",
+         ["TND", "TND"]),
+    ],
+)
+def test_bare_currency_takes_the_country_of_the_text(text, currencies):
+    assert [span.value.currency for span in find_money(text)] == currencies
+
+
+def test_parse_money_keeps_the_family_default_without_a_document():
+    # one span cannot say which country: parse_money keeps the stated defaults
+    assert parse_money("500 مليار درهم") == MoneyValue(5e11, 5e11, "AED")
+    assert parse_money("3 مليارات دينار") == MoneyValue(3e9, 3e9, None)

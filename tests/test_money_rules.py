@@ -52,3 +52,20 @@ def test_revision_changes_when_the_grammar_source_changes(tmp_path, monkeypatch)
     after = money_rules.revision.__wrapped__()
     assert before != after
     assert before.startswith("sha256:") and after.startswith("sha256:")
+
+
+def test_revision_covers_every_grammar_file():
+    # money_context.py decides currencies from the document: editing it must change the revision
+    names = {path.name for path in money_rules.grammar_files()}
+    assert names == {"money.py", "money_lexicon.py", "money_context.py"}
+    assert all(path.exists() for path in money_rules.grammar_files())
+
+
+def test_predict_uses_the_whole_document():
+    # GUIDELINES 6 and 9.3: the country and the elided currency come from other sentences
+    doc = Document("t", "قال البنك المركزي التونسي إن العجز اتسع.\nوبلغ العجز 3 مليارات دينار. ويريد خفضه بمقدار مليارين.")
+    spans = MoneyRulesExtractor().predict([doc])["t"]
+    assert [(s.text, s.value) for s in spans] == [
+        ("3 مليارات دينار", MoneyValue(3e9, 3e9, "TND")),
+        ("مليارين", MoneyValue(2e9, 2e9, "TND")),
+    ]
