@@ -135,7 +135,9 @@ def convert(
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}."))
     try:
+        os.chmod(tmp, 0o755)             # mkdtemp makes it private; the cache is an ordinary folder
         save_file(bert_state_dict(model, dtype), str(tmp / "model.safetensors"), metadata={"format": "pt"})
+        os.chmod(tmp / "model.safetensors", 0o644)   # safetensors creates it private
         _write_json(tmp / "config.json", {**bert_config(model), "torch_dtype": dtype})
         shutil.copyfile(tokenizer_json, tmp / "tokenizer.json")
         _write_json(tmp / "tokenizer_config.json", {
