@@ -102,13 +102,30 @@ class CallableExtractor:
         return out
 
 
+def producible_labels(card: dict, extractor: Any) -> tuple[str, ...]:
+    """The benchmark labels an extractor can output: a rules class says so
+    (`labels`), a transformers card through its label map; else all three."""
+    if getattr(extractor, "labels", None):
+        return tuple(extractor.labels)
+    label_map = card.get("label_map")
+    if card.get("kind") == "transformers" and label_map:
+        return tuple(label for label in LABELS if label in label_map.values())
+    return LABELS
+
+
 class CompositeExtractor:
-    """Parts run in order; each contributes only its listed labels, and a span
+    """Parts run in order; each contributes only its labels (listed in the
+    card, or for an ad-hoc `A+B` the labels the part can produce), and a span
     overlapping one already taken from an earlier part is dropped."""
 
     def __init__(self, card: dict, build: Callable[[dict], Any]):
         self.name = card["name"]
-        self.parts = [(build(resolve(part["model"])), tuple(part.get("labels", LABELS))) for part in card["parts"]]
+        self.parts = []
+        for part in card["parts"]:
+            part_card = resolve(part["model"])
+            extractor = build(part_card)
+            labels = tuple(part["labels"]) if "labels" in part else producible_labels(part_card, extractor)
+            self.parts.append((extractor, labels))
         self.stats: dict = {}
 
     def load(self) -> None:

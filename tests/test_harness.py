@@ -56,3 +56,13 @@ def test_composite_takes_listed_labels_and_first_part_wins_overlaps():
     # MONEY [10,15) overlaps the first part's ORG and is dropped; ORG of part 2 is not listed.
     assert [(s.start, s.end, s.label) for s in spans] == [(10, 15, "ORG"), (27, 42, "MONEY")]
     assert composite.revision() == "r+r"
+
+
+def test_ad_hoc_composite_parts_contribute_the_labels_they_can_produce():
+    from benchmark.harness import producible_labels
+    from benchmark.extractors.money_rules import MoneyRulesExtractor
+
+    assert producible_labels({"kind": "rules"}, MoneyRulesExtractor()) == ("MONEY",)
+    card = {"kind": "transformers", "label_map": {"LOC": "LOC", "ORG": "ORG", "PERS": "ignore"}}
+    assert producible_labels(card, object()) == ("ORG", "LOC")
+    assert producible_labels({"kind": "callable"}, object()) == ("MONEY", "ORG", "LOC")

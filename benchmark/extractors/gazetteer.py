@@ -274,6 +274,7 @@ class GazetteerExtractor:
     """`predict(documents) -> {document id: [Span]}` over LOC and ORG."""
 
     name = "gazetteer"
+    labels = ("ORG", "LOC")
 
     def __init__(self) -> None:
         lexicon()  # build once, up front, so predict timing is prediction only
