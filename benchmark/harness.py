@@ -40,12 +40,15 @@ def import_attribute(target: str, what: str) -> Any:
 def source_revision(obj: Any) -> str:
     """sha256 of the source file defining `obj`: a changed extractor gets a new
     revision, so its cached predictions are never reused."""
+    from .extractors import files_revision
+
     try:
         path = inspect.getsourcefile(obj)
-        data = Path(path).read_bytes() if path else repr(obj).encode()
-    except (TypeError, OSError):
-        data = repr(obj).encode()
-    return "sha256:" + hashlib.sha256(data).hexdigest()
+    except TypeError:
+        path = None
+    if path and Path(path).exists():
+        return files_revision([Path(path)])
+    return "sha256:" + hashlib.sha256(repr(obj).encode()).hexdigest()
 
 
 def coerce_span(raw: Any, document: Document, where: str) -> Span:

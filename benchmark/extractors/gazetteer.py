@@ -28,7 +28,6 @@ grammars), this one (choosing spans, document passes, the extractor).
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +35,7 @@ from typing import Sequence
 
 import regex
 
+from . import files_revision
 from ..types import Document, Span
 from .gazetteer_lexicon import DIACRITICS, WORD_RE, Lexicon, lexicon, normalize
 from .gazetteer_names import (
@@ -291,9 +291,6 @@ def revision() -> str:
     """sha256 of this code, its word lists and the Babel (CLDR) version."""
     import babel
 
-    digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("gazetteer.py", "gazetteer_data.py", "gazetteer_lexicon.py", "gazetteer_text.py", "gazetteer_names.py"):
-        digest.update((here / name).read_bytes())
-    digest.update(f"babel {babel.__version__}".encode())
-    return "sha256:" + digest.hexdigest()
+    names = ("gazetteer.py", "gazetteer_data.py", "gazetteer_lexicon.py", "gazetteer_text.py", "gazetteer_names.py")
+    return files_revision((here / name for name in names), extra=f"babel {babel.__version__}")

@@ -12,12 +12,12 @@ its news-corpus changes were developed on the dev split only
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 from ..money import find_money, grammar_files
+from . import files_revision
 from ..types import Document, Span
 
 
@@ -36,13 +36,6 @@ class MoneyRulesExtractor:
 
 @lru_cache(maxsize=1)
 def revision() -> str:
-    """"sha256:" + a hash of the grammar's source files and this one.
-
-    Any edit to the grammar changes it, so cached predictions of an older
-    grammar are never reused.
-    """
-    digest = hashlib.sha256()
-    for path in [*grammar_files(), Path(__file__).resolve()]:
-        digest.update(path.name.encode("utf-8") + b"\0")
-        digest.update(path.read_bytes())
-    return "sha256:" + digest.hexdigest()
+    """"sha256:" + a hash of the grammar's source files and this one, so cached
+    predictions of an older grammar are never reused."""
+    return files_revision([*grammar_files(), Path(__file__).resolve()])
