@@ -40,14 +40,9 @@ def sentence_rows(corpus: Corpus) -> Iterator[dict]:
 def default_corpora() -> dict[str, Corpus]:
     """Split name -> corpus: the seed article, plus the news splits when their
     texts are available (BENCH_NEWS_DIR)."""
-    corpora = {"seed": load_seed()}
-    try:
-        from .news import available_news_splits
+    from .news import available_news_splits
 
-        corpora.update(available_news_splits())
-    except ImportError:
-        pass
-    return corpora
+    return {"seed": load_seed(), **available_news_splits()}
 
 
 def to_dataset_dict(corpora: dict[str, Corpus]):

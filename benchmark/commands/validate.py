@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from ..corpus import project_root, seed_pairs
+from ..news import news_pairs
 from ..types import LABELS
 from ..validate import check_annotation
 
@@ -12,10 +13,6 @@ def annotation_pairs(root):
     """(text, annotation, display name) of every gold file the project holds."""
     for text_path, ann_path in seed_pairs(root):
         yield text_path, ann_path, str(ann_path.relative_to(root))
-    try:
-        from ..news import news_pairs
-    except ImportError:  # news corpus support not installed in this checkout
-        return
     yield from news_pairs(root)
 
 
