@@ -333,6 +333,37 @@ def side_by_side(board: Leaderboard) -> tuple[list[str], list[tuple[str, list[st
     return corpora, rows
 
 
+def unrun_references(board: Leaderboard) -> list[tuple[str, str, str]]:
+    """(card, published score or why none, dataset/metric: source) for every
+    shipped transformers card that has no run record on the board — the hub
+    models that cannot be run here still show what their authors reported."""
+    from .cards import CardError, available_cards, resolve
+
+    ran = {row.record.model_name for section in board.sections for row in section.rows}
+    out = []
+    for name in available_cards():
+        try:
+            card = resolve(name)
+        except CardError:
+            continue
+        ref = card.get("reference") or {}
+        if card["kind"] != "transformers" or name in ran or not ref:
+            continue
+        score = fmt_score(float(ref["f1"])) if ref.get("f1") is not None else (ref.get("note") or "none published")
+        out.append((name, score.split(":")[0], reference_text(ref)))
+    return out
+
+
+def _unrun_markdown(board: Leaderboard) -> list[str]:
+    rows = unrun_references(board)
+    if not rows:
+        return []
+    out = ["**Cards without a run here (their weights are on the hub, which this build cannot reach): "
+           "published scores, for scale only**", "", "| Card | Published F1 | Dataset, metric: source |", "|---|---:|---|"]
+    out += [f"| {name} | {score} | {text.replace('|', '/')} |" for name, score, text in rows]
+    return out + [""]
+
+
 def _side_by_side_markdown(board: Leaderboard) -> list[str]:
     corpora, rows = side_by_side(board)
     if not rows:
@@ -361,6 +392,7 @@ def render_markdown(board: Leaderboard) -> str:
     if not board.sections:
         out.append("_No run records to show._")
         out.append("")
+    out.extend(_unrun_markdown(board))
     out.append(metric_line(board))
     if board.has_ties:
         out.append("")

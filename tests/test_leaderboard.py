@@ -244,3 +244,13 @@ def test_side_by_side_puts_each_models_corpora_in_one_row():
     assert corpora == ["seed", "news-test"]
     assert [model for model, _ in rows] == ["b", "a"]  # ordered by the last corpus
     assert rows[1][1] == ["1: 0.900 [0.800, 1.000]", "1: 0.700 [0.600, 0.800]"]
+
+
+def test_cards_without_a_run_still_show_their_published_score():
+    from benchmark.leaderboard import Leaderboard, unrun_references
+
+    rows = {name: (score, text) for name, score, text in unrun_references(Leaderboard("seqeval_strict", [], [], 10))}
+    assert rows["hatmimoha-arabic-ner"][0] == "0.870"
+    assert "hatmimoha/arabic-ner README" in rows["hatmimoha-arabic-ner"][1]
+    assert rows["camelbert-msa-ner"][0] == "not confirmed"  # never a guessed number
+    assert "money-rules" not in rows  # rule baselines publish nothing
