@@ -106,6 +106,24 @@ def _check_card(card: dict, where: str) -> dict:
     return card
 
 
+def card_label_map(card: dict) -> dict[str, str | None] | None:
+    """The card's label map as {model type: MONEY/ORG/LOC, or None for ignored}
+    (None when the card has none and the default map applies)."""
+    label_map = card.get("label_map")
+    if not label_map:
+        return None
+    return {model_type: (None if target == IGNORE else target) for model_type, target in label_map.items()}
+
+
+def gold_label_map(card: dict) -> dict[str, str | None]:
+    """How an external corpus's own types (e.g. ANERcorp's) become
+    MONEY/ORG/LOC: through the card's label map when it has one, the same map
+    the card applies to the model's labels, else through the default map."""
+    if card["kind"] == "composite":
+        return dict(DEFAULT_LABEL_MAP)
+    return card_label_map(card) or dict(DEFAULT_LABEL_MAP)
+
+
 def load_card_file(path: Path) -> dict:
     try:
         with open(path, "rb") as handle:

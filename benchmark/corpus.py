@@ -71,40 +71,46 @@ def read_annotation(path: Path) -> dict:
 class Corpus:
     name: str
     documents: tuple[Document, ...]
-    sha256: str
+    sha256: str  # texts and gold spans: which gold a score was computed on
+    texts_sha256: str  # texts only: what predictions depend on (the prediction cache key)
 
     @property
     def n_spans(self) -> int:
         return sum(len(d.spans) for d in self.documents)
 
 
-def corpus_hash(documents: tuple[Document, ...]) -> str:
-    """sha256 over every document's id, text and gold spans (canonical JSON)."""
-    digest = hashlib.sha256()
+def corpus_hashes(documents: tuple[Document, ...]) -> tuple[str, str]:
+    """(sha256 over every document's id, text and gold spans as canonical JSON,
+    sha256 over ids and texts only)."""
+    full, texts = hashlib.sha256(), hashlib.sha256()
     for doc in sorted(documents, key=lambda d: d.id):
+        identity = doc.id.encode("utf-8") + b"\0" + sha256_text(doc.text).encode("ascii") + b"\0"
         spans = [s.to_json() for s in sorted(doc.spans)]
-        digest.update(doc.id.encode("utf-8") + b"\0")
-        digest.update(sha256_text(doc.text).encode("ascii") + b"\0")
-        digest.update(json.dumps(spans, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\0")
-    return digest.hexdigest()
+        full.update(identity + json.dumps(spans, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\0")
+        texts.update(identity)
+    return full.hexdigest(), texts.hexdigest()
 
 
 def make_corpus(name: str, documents: list[Document]) -> Corpus:
     docs = tuple(sorted(documents, key=lambda d: d.id))
-    return Corpus(name, docs, corpus_hash(docs))
+    return Corpus(name, docs, *corpus_hashes(docs))
 
 
 def document_from_files(text_path: Path, annotation_path: Path) -> Document:
     """Load one document and its gold. Structure errors raise CorpusError;
     `bench validate` gives the full per-span report."""
-    text = read_text(text_path)
+    return document_with_gold(text_path.stem, read_text(text_path), annotation_path)
+
+
+def document_with_gold(doc_id: str, text: str, annotation_path: Path) -> Document:
+    """A document from its (already read) text and its annotation file."""
     data = read_annotation(annotation_path)
     try:
         spans = tuple(sorted(Span.from_json(s) for s in data["spans"]))
     except (KeyError, TypeError, ValueError) as err:
         raise CorpusError(f"{annotation_path}: malformed span ({err}); run `bench validate`") from None
     meta = {k: v for k, v in data.items() if k != "spans"}
-    return Document(text_path.stem, text, spans, meta)
+    return Document(doc_id, text, spans, meta)
 
 
 def seed_pairs(root: Path | None = None) -> list[tuple[Path, Path]]:

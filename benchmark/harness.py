@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from .cards import IGNORE, expand_source, is_local_source, resolve
+from .cards import card_label_map, expand_source, is_local_source, resolve
 from .types import LABELS, Document, Predictions, Span
 
 
@@ -170,9 +170,7 @@ def build_extractor(card: dict, options: dict | None = None):
         raise ExtractorError(f"model {card['name']!r}: {source} does not exist; build it with `{hint}`")
     from .extractors.transformers_ner import TransformersExtractor
 
-    label_map = card.get("label_map")
-    if label_map is not None:
-        label_map = {k: (None if v == IGNORE else v) for k, v in label_map.items()}
+    label_map = card_label_map(card)
     inference = card.get("inference", {})
     return TransformersExtractor(
         source,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .corpus import Corpus, CorpusError, document_from_files, make_corpus, project_root
+from .corpus import Corpus, CorpusError, document_with_gold, make_corpus, project_root
 
 ENV_DIR = "BENCH_NEWS_DIR"
 SPLITS = ("dev", "test")
@@ -81,26 +81,35 @@ def texts_dir(corpus_dir: Path | str | None) -> Path:
     return path
 
 
-def check_texts(directory: Path, entries: list[Entry]) -> list[str]:
-    """One line per missing or changed text."""
-    problems = []
+def read_checked(directory: Path, entries: list[Entry]) -> tuple[dict[str, str], list[str]]:
+    """({file: text} of the texts whose sha256 matches the manifest, one line
+    per missing or changed text). Each file is read once."""
+    texts, problems = {}, []
     for entry in entries:
         path = directory / entry.file
-        if not path.exists():
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
             problems.append(f"{path}: missing")
             continue
-        actual = hashlib.sha256(path.read_bytes()).hexdigest()
+        actual = hashlib.sha256(data).hexdigest()
         if actual != entry.sha256:
             problems.append(f"{path}: changed (sha256 {actual[:12]}…, manifest says {entry.sha256[:12]}…)")
-    return problems
+            continue
+        texts[entry.file] = data.decode("utf-8")
+    return texts, problems
+
+
+def check_texts(directory: Path, entries: list[Entry]) -> list[str]:
+    """One line per missing or changed text."""
+    return read_checked(directory, entries)[1]
 
 
 def load_news(corpus_dir: Path | str | None = None, split: str | None = "test") -> Corpus:
     """The news corpus split ("dev", "test" or "all"/None for both), texts verified."""
     split = split or "test"
     entries = [e for e in read_manifest() if split == "all" or e.split == split]
-    directory = texts_dir(corpus_dir)
-    problems = check_texts(directory, entries)
+    texts, problems = read_checked(texts_dir(corpus_dir), entries)
     if problems:
         shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
         raise CorpusError(f"news corpus: {len(problems)} text(s) missing or changed: {shown}")
@@ -109,7 +118,7 @@ def load_news(corpus_dir: Path | str | None = None, split: str | None = "test") 
         ann = news_dir() / f"{entry.stem}.json"
         if not ann.exists():
             raise CorpusError(f"{ann}: file not found (no gold for {entry.file})")
-        documents.append(document_from_files(directory / entry.file, ann))
+        documents.append(document_with_gold(entry.stem, texts[entry.file], ann))
     return make_corpus(f"news-{split}", documents)
 
 
@@ -185,7 +194,7 @@ def fetch_corpus(directory: Path, fetch: Callable[[str], bytes] = http_get,
     written, problems = 0, []
     for entry in read_manifest():
         target = directory / entry.file
-        if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == entry.sha256:
+        if not check_texts(directory, [entry]):  # already there, unchanged
             continue
         progress(entry.file)
         try:

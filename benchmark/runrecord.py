@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .cards import cache_dir
-from .corpus import Corpus, project_root, sha256_text
+from .corpus import Corpus, project_root
 from .io import write_json_atomic
 from .records import SCHEMA_VERSION  # one definition for the writer and the readers
 from .types import Predictions, Span
@@ -62,15 +62,7 @@ def environment(device: str | None) -> dict:
 
 def corpus_info(corpus: Corpus) -> dict:
     return {"name": corpus.name, "documents": len(corpus.documents), "spans": corpus.n_spans,
-            "sha256": corpus.sha256, "texts_sha256": texts_hash(corpus)}
-
-
-def texts_hash(corpus: Corpus) -> str:
-    """sha256 over the documents' ids and texts only: what predictions depend on."""
-    digest = hashlib.sha256()
-    for doc in corpus.documents:
-        digest.update(doc.id.encode("utf-8") + b"\0" + sha256_text(doc.text).encode("ascii") + b"\0")
-    return digest.hexdigest()
+            "sha256": corpus.sha256, "texts_sha256": corpus.texts_sha256}
 
 
 def predictions_to_json(predictions: Predictions) -> dict:
@@ -98,7 +90,11 @@ def fill_money_values(predictions: Predictions) -> Predictions:
 
 def build_record(*, card: dict, model_name: str, slug: str, revision: str, corpus: Corpus,
                  predictions: Predictions, metrics: dict, timing: dict, device: str | None,
-                 repairs: dict | None = None, label_map_used: dict | None = None) -> dict:
+                 repairs: dict | None = None, label_map_used: dict | None = None,
+                 preprocessing_used: dict | None = None, inference: dict | None = None,
+                 corpus_spec: dict | None = None) -> dict:
+    """The run record of docs/run-record.md. `corpus_spec` ({"spec", "split"})
+    says how to load the corpus again (bench score, report, check)."""
     model = {
         "name": model_name,
         "slug": slug,
@@ -110,14 +106,17 @@ def build_record(*, card: dict, model_name: str, slug: str, revision: str, corpu
     }
     if label_map_used is not None:
         model["label_map_used"] = label_map_used
+    if preprocessing_used is not None:
+        model["preprocessing_used"] = preprocessing_used
     return {
         "schema_version": SCHEMA_VERSION,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "model": model,
-        "corpus": corpus_info(corpus),
+        "corpus": {**corpus_info(corpus), **(corpus_spec or {})},
         "environment": environment(device),
         "timing": timing,
         "repairs": repairs or {"invalid_tags": 0},
+        "inference": inference or {},
         "metrics": metrics,
         "predictions": predictions_to_json(predictions),
     }
@@ -133,7 +132,7 @@ def build_record(*, card: dict, model_name: str, slug: str, revision: str, corpu
 
 def cache_key(card: dict, revision: str, corpus: Corpus, options: dict) -> str:
     relevant = {k: v for k, v in card.items() if k not in ("description", "reference", "card_path", "build_hint")}
-    payload = json.dumps({"card": relevant, "revision": revision, "texts": texts_hash(corpus),
+    payload = json.dumps({"card": relevant, "revision": revision, "texts": corpus.texts_sha256,
                           "options": options}, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

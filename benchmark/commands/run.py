@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from ..cards import DEFAULT_LABEL_MAP, IGNORE, CardError, resolve, slugify
+from ..cards import CardError, gold_label_map, resolve, slugify
 from ..corpus import Corpus, CorpusError, load_corpus, project_root
 from ..harness import ExtractorError, build_extractor
 from ..io import write_json_atomic
@@ -37,16 +37,6 @@ def results_dir(corpus_name: str) -> Path:
     return results if corpus_name == "seed" else results / slugify(corpus_name.replace(":", "-"))
 
 
-def gold_label_map(card: dict) -> dict[str, str | None]:
-    """How an external corpus's own types become MONEY/ORG/LOC: the card's
-    label map when it has one (an ANERcorp model's card maps ANERcorp's types),
-    else the default map."""
-    label_map = card.get("label_map")
-    if card["kind"] == "composite" or not label_map:
-        return dict(DEFAULT_LABEL_MAP)
-    return {k.upper(): (None if v == IGNORE else v) for k, v in label_map.items()}
-
-
 def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_dir: Path | None = None,
               split: str | None = None, device: str = "auto", batch_size: int | None = None,
               max_length: int | None = None, trust_remote_code: bool = False, use_cache: bool = True,
@@ -72,7 +62,7 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
             else:
                 extractor.load()
         load_s = time.perf_counter() - t0
-        revision = extractor.revision() if hasattr(extractor, "revision") else extractor.resolved_revision()
+        revision = extractor.revision()
 
         key = cache_key(card, revision, corpus, {"max_length": max_length})
         cached = cache_load(key) if use_cache else None
@@ -113,13 +103,11 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
                 "prediction_cache": cache_state},
         repairs={"invalid_tags": stats.get("invalid_tags", 0), "rule": stats.get("repair_rule")},
         label_map_used=label_map_used,
+        preprocessing_used=(extractor.effective_preprocessing()
+                            if hasattr(extractor, "effective_preprocessing") else None),
+        inference={k: stats[k] for k in ("windows", "batches", "words_without_subtokens", "max_length") if k in stats},
+        corpus_spec={"spec": corpus_name, "split": split},
     )
-    if hasattr(extractor, "effective_preprocessing"):
-        record["model"]["preprocessing_used"] = extractor.effective_preprocessing()
-    record["inference"] = {k: stats[k] for k in ("windows", "batches", "words_without_subtokens", "max_length")
-                           if k in stats}
-    # How to load this corpus again (bench score, bench report, bench check).
-    record["corpus"].update({"spec": corpus_name, "split": split})
     return record
 
 
