@@ -63,6 +63,7 @@ Decisions (the guideline's where it has one, ours otherwise, stated here):
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -71,9 +72,6 @@ from pathlib import Path
 from . import money_context
 from . import money_lexicon as lex
 from .types import MoneyValue, Span
-
-# GUIDELINES 5.4: vague amounts ("مليارات الدولارات") are MONEY, without value.
-VAGUE_AMOUNTS_ARE_MONEY = True
 
 # --- lexer ------------------------------------------------------------------
 
@@ -98,8 +96,7 @@ _LEXICAL = frozenset().union(
     lex.UNITS, lex.TEEN_HEADS, lex.TEN_WORDS, lex.TENS, lex.HUNDREDS, lex.FRACTIONS,
     lex.SCALES, lex.CURRENCY_NOUNS, lex.VAGUE_QUANTIFIERS,
 )
-_FRACTIONS = {"نصف": Fraction(1, 2), "نص": Fraction(1, 2), "ربع": Fraction(1, 4), "ثلث": Fraction(1, 3)}
-_HALF_WORDS = {"نصف": Fraction(1, 2), "ربع": Fraction(1, 4)}  # "ونصف"، "وربع" after a scale
+_HALF_WORDS = {word: lex.FRACTIONS[word] for word in ("نصف", "ربع")}  # "ونصف"، "وربع" after a scale
 _ONE_WORDS = {"واحد", "واحده", "واحدا"}
 # Number words that may carry the article in an amount ("المئة مليار دولار").
 # Not اثنين/اثنان: with the article they are the weekday Monday.
@@ -172,8 +169,7 @@ def _lex(text: str) -> list[_Unit]:
             key = f"{match.group('int')}٫{match.group('frac')}".translate(lex.DIGIT_MAP)
             units.append(_Unit(pos, match.end(), "num", key, raw, glued))
         elif kind == "num":
-            key = raw.translate(lex.DIGIT_MAP).replace("،", ",")  # GUIDELINES 9.5: "2،5" is "2,5"
-            units.append(_Unit(pos, match.end(), "num", key, raw, glued))
+            units.append(_Unit(pos, match.end(), "num", _ascii_number(raw), raw, glued))
         elif kind == "word":
             units.extend(_word_units(pos, raw, glued))
         else:
@@ -184,7 +180,12 @@ def _lex(text: str) -> list[_Unit]:
 
 # --- numbers ----------------------------------------------------------------
 
-_SEPARATORS_RE = re.compile("[.,٫٬]")  # "،" arrives as "," (see numeric_value)
+_SEPARATORS_RE = re.compile("[.,٫٬]")  # "،" arrives as "," (see _ascii_number)
+
+
+def _ascii_number(digits: str) -> str:
+    """`digits` in ASCII digits, an Arabic comma between them read as "," (GUIDELINES 9.5: "2،5" is "2,5")."""
+    return digits.translate(lex.DIGIT_MAP).replace("،", ",")
 
 
 def numeric_value(digits: str) -> Fraction | None:
@@ -193,7 +194,7 @@ def numeric_value(digits: str) -> Fraction | None:
     `digits` may use any of the three digit scripts. See the module docstring
     for the separator rules; a malformed grouping ("1,2,3") gives None.
     """
-    s = digits.translate(lex.DIGIT_MAP).replace("،", ",")  # Arabic comma between digits (GUIDELINES 9.5)
+    s = _ascii_number(digits)
     seps = _SEPARATORS_RE.findall(s)
     parts = _SEPARATORS_RE.split(s)
     if not all(part.isdigit() for part in parts):
@@ -227,13 +228,6 @@ def numeric_value(digits: str) -> Fraction | None:
 # --- parse results ----------------------------------------------------------
 
 
-def _product(values) -> Fraction:
-    out = Fraction(1)
-    for v in values:
-        out *= Fraction(v)
-    return out
-
-
 @dataclass(frozen=True)
 class _Group:
     """NUMBER [SCALE...] [ونصف]: one term of an amount, e.g. "3 مليارات ونصف"."""
@@ -250,7 +244,7 @@ class _Group:
 
     @property
     def top(self) -> Fraction:
-        return _product(self.scales)
+        return math.prod(map(Fraction, self.scales), start=Fraction(1))
 
     @property
     def value(self) -> Fraction:
@@ -403,8 +397,8 @@ class _Parser:
         if unit.kind == "num":
             value = numeric_value(unit.key)
             return (value, i + 1) if value is not None else None
-        if unit.kind == "word" and unit.key in _FRACTIONS:
-            return _FRACTIONS[unit.key], i + 1
+        if unit.kind == "word" and unit.key in lex.FRACTIONS:
+            return lex.FRACTIONS[unit.key], i + 1
         return self._word_number(i)
 
     def _definite_number(self, i: int) -> tuple[Fraction, int] | None:
@@ -427,7 +421,7 @@ class _Parser:
         dual = False
         while self.is_word(j) and self.key(j) in lex.SCALES and len(scales) < 2:
             mult, form = lex.SCALES[self.key(j)]
-            if form == "art" and not scales and (number is None or self.is_word(i, _FRACTIONS)):
+            if form == "art" and not scales and (number is None or self.is_word(i, lex.FRACTIONS)):
                 # "المليار يورو": the article scale counts one (GUIDELINES 5.1);
                 # "نصف المليار دولار": a fraction's construct takes the article.
                 definite = number is None
@@ -704,7 +698,7 @@ class _Parser:
 
     def _match_vague(self, i: int, need_currency: bool) -> list[_Match] | None:
         """"مليارات الدولارات"، "عشرات الملايين من الدولارات": MONEY without a value."""
-        if not VAGUE_AMOUNTS_ARE_MONEY or not self.is_word(i):
+        if not self.is_word(i):
             return None
         if i > 0 and self.units[i - 1].kind == "num":
             return None  # the plural of a counted amount whose currency is missing

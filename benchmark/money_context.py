@@ -70,7 +70,6 @@ COUNTRY_NAMES: dict[str, str] = {
     "المكسيك": "مكسيكي", "الارجنتين": "ارجنتيني", "الفلبين": "فلبيني", "تشيلي": "تشيلي",
     "كولومبيا": "كولومبي",
 }
-_PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ class Evidence:
 def _stems(key: str) -> list[str]:
     """The word and the word without one proclitic ("للسعوديه" -> "السعوديه")."""
     stems = [key]
-    for clitic in _PROCLITICS:
+    for clitic in lex.PROCLITICS:
         rest = key[len(clitic):]
         if key.startswith(clitic) and len(rest) >= 3:
             stems.append("ا" + rest if clitic.endswith("ل") and rest.startswith("ل") else rest)

@@ -9,10 +9,15 @@ not from any annotated corpus.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 # --- normalization ----------------------------------------------------------
 
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks, and tatweel.
+# Wider than benchmark.preprocess.DIACRITICS on purpose: that set keeps the
+# combining madda and hamza (U+0653-0655), which are part of a letter in
+# decomposed text and must reach a model; a lookup key folds hamza-alef to ا
+# anyway, so here "ا" + U+0654 (decomposed أ) becomes ا like أ does.
 _DIACRITICS_RE = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _LETTER_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
 
@@ -66,7 +71,8 @@ HUNDRED_WORDS = {"مئه", "مائه"}  # "ثلاث مئة" written as two words
 
 # Fractions that stand for a number ("نصف مليون دولار"). "نص" is the dialect
 # spelling of نصف; it is only read as a number in front of a scale or currency.
-FRACTIONS: dict[str, float] = {"نصف": 0.5, "نص": 0.5, "ربع": 0.25, "ثلث": 1 / 3}
+FRACTIONS: dict[str, Fraction] = {"نصف": Fraction(1, 2), "نص": Fraction(1, 2), "ربع": Fraction(1, 4),
+                                  "ثلث": Fraction(1, 3)}
 
 # --- scale words ------------------------------------------------------------
 
@@ -229,8 +235,9 @@ ABBREVIATIONS: dict[str, str] = {
 
 # --- words around an amount -------------------------------------------------
 
-# Proclitic combinations that may be glued to the first word of an amount
-# (conjunction, then preposition). "لل" is ل + the article with its alef dropped.
+# Proclitic combinations that may be glued to the first word of an amount or
+# to a country word (money_context): conjunction, then preposition. "لل" is
+# ل + the article with its alef dropped.
 PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
 
 # Range separators between two amounts ("3 إلى 5 مليارات دولار"). "و" only

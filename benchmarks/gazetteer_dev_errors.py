@@ -14,10 +14,11 @@ or TYPE (overlapping gold and prediction that differ), with the text around it i
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
+
+from benchmark.records import RecordError, load_record
 
 KINDS = {"false_positives": "FALSE", "false_negatives": "MISS", "boundary": "BOUNDARY", "type": "TYPE"}
 
@@ -36,8 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.news_dir is None:
         print("error: give --news-dir or set BENCH_NEWS_DIR", file=sys.stderr)
         return 2
-    record = json.loads(args.record.read_text(encoding="utf-8"))
-    split = record.get("corpus", {}).get("split")
+    try:
+        record = load_record(args.record).data
+    except RecordError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    split = record["corpus"].get("split")
     if split != "dev":
         print(f"error: {args.record}: split is {split!r}; rule extractors are developed on dev only",
               file=sys.stderr)

@@ -1,8 +1,8 @@
 """List money-rules' MONEY errors on the news corpus's DEV split, with context.
 
 Rule extractors may be developed on dev only (benchmarks/MONEY_RULES.md,
-section 3): this script refuses a run record of any other split, and reads the
-gold of dev articles only (split column of annotations/news/MANIFEST.tsv).
+section 3): this script refuses a run record of any other split, and loads the
+dev split only (benchmark.news.load_news, which checks every text's sha256).
 
     BENCH_NEWS_DIR=../shared/corpus/articles \\
       bench run --model money-rules --corpus news --split dev --output /tmp/mr-dev.json --no-cache
@@ -14,19 +14,14 @@ or VALUE (same span, different value), with the text around it in ⟦ ⟧.
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import sys
 from pathlib import Path
 
+from benchmark.corpus import CorpusError
+from benchmark.news import load_news
+from benchmark.records import RecordError, load_record
 from benchmark.types import MoneyValue
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _value(raw: dict | None) -> MoneyValue | None:
-    return MoneyValue(**raw) if raw else None
 
 
 def _show(value: MoneyValue | None) -> str:
@@ -44,8 +39,12 @@ def main() -> int:
     parser.add_argument("--articles", type=Path, default=os.environ.get("BENCH_NEWS_DIR"),
                         help="folder of the news texts (default: $BENCH_NEWS_DIR)")
     args = parser.parse_args()
-    record = json.loads(args.record.read_text(encoding="utf-8"))
-    corpus = record.get("corpus", {})
+    try:
+        record = load_record(args.record)
+    except RecordError as err:
+        print(err, file=sys.stderr)
+        return 2
+    corpus = record.data["corpus"]
     if corpus.get("spec") != "news" or corpus.get("split") != "dev":
         print(f"{args.record}: not a news dev run (corpus {corpus.get('name')!r}); only dev may be studied",
               file=sys.stderr)
@@ -53,28 +52,28 @@ def main() -> int:
     if args.articles is None:
         print("no news texts: pass --articles or set BENCH_NEWS_DIR", file=sys.stderr)
         return 2
-    with open(ROOT / "annotations/news/MANIFEST.tsv", encoding="utf-8") as handle:
-        dev = [row["file"] for row in csv.DictReader(handle, delimiter="\t") if row["split"] == "dev"]
+    try:
+        dev = load_news(args.articles, split="dev")
+    except CorpusError as err:
+        print(err, file=sys.stderr)
+        return 2
+    predictions = record.predictions()
     counts = {"MISS": 0, "FALSE": 0, "VALUE": 0}
-    for name in dev:
-        stem = name.removesuffix(".txt")
-        gold_doc = json.loads((ROOT / "annotations/news" / f"{stem}.json").read_text(encoding="utf-8"))
-        text = (args.articles / name).read_text(encoding="utf-8")
-        gold = {(s["start"], s["end"]): s for s in gold_doc["spans"] if s["label"] == "MONEY"}
-        pred = {(s["start"], s["end"]): s for s in record["predictions"].get(stem, []) if s["label"] == "MONEY"}
+    for doc in dev.documents:
+        gold = {(s.start, s.end): s for s in doc.spans if s.label == "MONEY"}
+        pred = {(s.start, s.end): s for s in predictions.get(doc.id, []) if s.label == "MONEY"}
         for key in sorted(gold.keys() | pred.keys()):
             g, p = gold.get(key), pred.get(key)
             if g and p:
-                gv, pv = _value(g.get("value")), _value(p.get("value"))
-                if gv is None or gv.matches(pv):
+                if g.value is None or g.value.matches(p.value):
                     continue
-                kind, shown = "VALUE", f"gold {_show(gv)} predicted {_show(pv)}"
+                kind, shown = "VALUE", f"gold {_show(g.value)} predicted {_show(p.value)}"
             elif g:
-                kind, shown = "MISS", f"gold {_show(_value(g.get('value')))}"
+                kind, shown = "MISS", f"gold {_show(g.value)}"
             else:
-                kind, shown = "FALSE", f"predicted {_show(_value(p.get('value')))}"
+                kind, shown = "FALSE", f"predicted {_show(p.value)}"
             counts[kind] += 1
-            print(f"{kind}\t{stem}\t{shown}\t{_context(text, *key)}")
+            print(f"{kind}\t{doc.id}\t{shown}\t{_context(doc.text, *key)}")
     print(", ".join(f"{n} {k.lower()}" for k, n in counts.items()), file=sys.stderr)
     return 0
 

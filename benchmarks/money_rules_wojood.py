@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmark.money import find_money, parse_money  # noqa: E402
+from benchmark.scoring.counts import prf  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wojood_sample"
 SPLITS = ("train", "val", "test")
@@ -128,13 +129,6 @@ def token_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     return touched[0], touched[-1] + 1
 
 
-def prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"tp": tp, "predicted": n_pred, "gold": n_gold, "precision": p, "recall": r, "f1": f}
-
-
 def one_to_one(gold: list[tuple[int, int]], pred: list[tuple[int, int]], same) -> list[tuple[int, int]]:
     """Greedy pairs (gold index, pred index) under the predicate `same`."""
     used: set[int] = set()
@@ -201,7 +195,8 @@ def evaluate(data: Path) -> dict:
     return {
         "data": str(data),
         "sentences": n_sentences,
-        "scores": {name: prf(*values) for name, values in counts.items()},
+        "scores": {name: {"tp": tp, "predicted": n_pred, "gold": n_gold, **prf(tp, n_pred, n_gold)}
+                   for name, (tp, n_pred, n_gold) in counts.items()},
         "misses": misses,
         "false_positives": false_positives,
         "parse_money": readings,

@@ -23,6 +23,11 @@ def found(text: str) -> list[tuple[str, str]]:
     return [(s.label, s.text) for s in spans]
 
 
+def orgs(text: str) -> list[tuple[str, str]]:
+    """The ORG spans of `found(text)`."""
+    return [f for f in found(text) if f[0] == "ORG"]
+
+
 # --- LOC --------------------------------------------------------------------------
 
 
@@ -231,7 +236,7 @@ def test_descriptions_are_not_org():
         "تعمل مجموعة من الشركات",
         "قالت شركة طيران إن الرحلات توقفت",
     ):
-        assert [f for f in found(text) if f[0] == "ORG"] == [], text
+        assert orgs(text) == [], text
 
 
 def test_name_stops_at_verbs_objects_and_time_words():
@@ -438,7 +443,7 @@ def test_counted_and_common_noun_designators_are_not_names():
         "وافقت الجمعية العمومية للشركة على التوزيع",
         "قال المتحدث باسم الشركة القابضة إن",
     ):
-        assert [f for f in found(text) if f[0] == "ORG"] == [], text
+        assert orgs(text) == [], text
     assert found("اشترت شركة سامي حصة في شركة سامي الأخرى") == [("ORG", "سامي"), ("ORG", "سامي")]
 
 

@@ -46,7 +46,7 @@ from .gazetteer_names import (
     quoted_before_nationality,
     sector_name_match,
 )
-from .gazetteer_text import LATIN_RE, NAME_GAP_RE, Words, context_match, lexicon_match, readings
+from .gazetteer_text import LATIN_RE, Words, context_match, lexicon_match, name_up_to_mark, readings
 
 __all__ = ["GazetteerExtractor", "extract", "lexicon", "normalize", "revision"]
 
@@ -70,8 +70,6 @@ class Candidate:
     label: str
     adjective_like: bool = False  # a place name that is also an adjective (السعودية)
     propagate: bool = False  # a proper name whose other bare mentions count too
-
-
 
 
 # --- choosing and mapping back ----------------------------------------------------------
@@ -98,7 +96,7 @@ def _model_number_follows(t: Words, last: int, lex: Lexicon) -> bool:
         return False
     n = last + 1
     after = t.after(n)
-    if after.lstrip().startswith("%") or after.lstrip().startswith("٪"):
+    if after.lstrip().startswith(("%", "٪")):
         return False
     if n + 1 < len(t.words):
         if _DECIMAL_GAP_RE.fullmatch(after) and t.word(n + 1)[0].isdigit():
@@ -106,6 +104,26 @@ def _model_number_follows(t: Words, last: int, lex: Lexicon) -> bool:
         if after.isspace() and t.word(n + 1) in lex.amount_words:
             return False
     return True
+
+
+def _several_words(t: Words, first: int, last: int) -> bool:
+    return last > first
+
+
+def _never(t: Words, first: int, last: int) -> bool:
+    return False
+
+
+# The name rules that return (start offset, last word), with the label of their
+# match and whether its other bare mentions count too. Several words, or one
+# quoted word that is not a common one, recur as the same name; a bare single
+# word (حقل "ظهر" vs ظهر "appeared") may not, nor a sector name.
+_NAME_RULES = (
+    (sector_name_match, "ORG", _never),
+    (legal_form_name_match, "ORG", _several_words),
+    (quoted_before_nationality, "ORG", propagates_quoted),
+    (field_match, "LOC", _several_words),
+)
 
 
 def find_candidates(t: Words, lex: Lexicon) -> list[Candidate]:
@@ -126,27 +144,14 @@ def find_candidates(t: Words, lex: Lexicon) -> list[Candidate]:
         for org in designator_match(t, k, lex):
             if not _blocked(t, k, org.last, "ORG", lex):
                 found.append(Candidate(org.start, t.words[org.last][1], "ORG", propagate=org.propagate))
-        for rule, label in (
-            (sector_name_match, "ORG"),
-            (legal_form_name_match, "ORG"),
-            (quoted_before_nationality, "ORG"),
-            (field_match, "LOC"),
-        ):
+        for rule, label, propagates in _NAME_RULES:
             hit = rule(t, k, lex)
             if hit is not None and not _blocked(t, k, hit[1], label, lex):
                 start, last = hit
-                # Several words, or one quoted word that is not a common one, recur
-                # as the same name; a bare single word (حقل "ظهر" vs ظهر "appeared") may not.
                 first = t.index_at(start)
                 if first is None:  # the name starts after a proclitic
                     first = k
-                if rule is sector_name_match:
-                    propagate = False
-                elif rule is quoted_before_nationality:
-                    propagate = propagates_quoted(t, first, last)
-                else:
-                    propagate = last > first
-                found.append(Candidate(start, t.words[last][1], label, propagate=propagate))
+                found.append(Candidate(start, t.words[last][1], label, propagate=propagates(t, first, last)))
     return found
 
 
@@ -203,14 +208,10 @@ def _next_word_start(t: Words, offset: int) -> int:
 
 def _bracketed_name(t: Words, k: int):
     """Words k.. up to a closing bracket or quote (at most 4, no digits): the last word."""
-    for j in range(k, min(k + 4, len(t.words))):
-        if t.word(j)[0].isdigit():
-            return None
-        if _ALIAS_CLOSE_RE.match(t.after(j)):
-            return j
-        if j + 1 >= len(t.words) or not NAME_GAP_RE.fullmatch(t.gap(j)):
-            return None
-    return None
+    last = name_up_to_mark(t, k, 4, _ALIAS_CLOSE_RE)
+    if last is None or any(t.word(j)[0].isdigit() for j in range(k, last + 1)):
+        return None
+    return last
 
 
 def _other_mentions(t: Words, taken: list[Candidate], lex: Lexicon) -> list[Candidate]:

@@ -20,6 +20,9 @@ from . import gazetteer_data as data
 # --- normalization ------------------------------------------------------------
 
 # Harakat and the dagger alef: written on a letter, so part of its word.
+# Unlike benchmark.preprocess.DIACRITICS (what a model is fed) this includes
+# the combining madda and hamza U+0653-0655: the matching copy folds hamza-alef
+# to ا, so a decomposed أ (ا + U+0654) must lose its hamza too.
 DIACRITICS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"])
 # Dropped from the matching copy: diacritics, Quranic marks, tatweel,
 # zero-width joiners and direction marks.

@@ -15,12 +15,12 @@ from .gazetteer_text import (
     CLOSE_QUOTE_RE,
     LATIN_RE,
     MASDAR_RE,
-    NAME_GAP_RE,
     Words,
     definite_reading,
     is_feminine_nisba,
     is_nisba,
     lexicon_match,
+    name_up_to_mark,
     quoted_name,
     readings,
 )
@@ -451,12 +451,8 @@ def quoted_before_nationality(t: Words, k: int, lex: Lexicon):
     bare (إلى جانب "[إيني]" الإيطالية): (start offset, last word) or None."""
     if k == 0 or not _opens_quote(t, k - 1):
         return None
-    for j in range(k, min(k + 3, len(t.words))):
-        if CLOSE_QUOTE_RE.match(t.after(j)):
-            break
-        if j + 1 >= len(t.words) or not NAME_GAP_RE.fullmatch(t.gap(j)):
-            return None
-    else:
+    j = name_up_to_mark(t, k, 3, CLOSE_QUOTE_RE)
+    if j is None:
         return None
     if j + 1 >= len(t.words) or not _QUOTE_AFTER_NAME_RE.fullmatch(t.gap(j)):
         return None

@@ -104,7 +104,6 @@ def is_feminine_nisba(word: str) -> bool:
     return word.endswith("ية") and not word.endswith("اية")
 
 
-
 # --- lexicon matches -------------------------------------------------------------------
 
 
@@ -154,16 +153,23 @@ def context_match(t: Words, k: int, lex: Lexicon):
 # --- designator + name -------------------------------------------------------------------
 
 
+def name_up_to_mark(t: Words, first: int, max_words: int, close_re: regex.Pattern) -> int | None:
+    """The last word of a name of at most `max_words` words from word `first`
+    that `close_re` (a closing quote or bracket) ends, its words joined as in
+    a name (Words.joined); None when no such mark comes first."""
+    for j in range(first, min(first + max_words, len(t.words))):
+        if close_re.match(t.after(j)):
+            return j
+        if not t.joined(j):
+            return None
+    return None
+
+
 def quoted_name(t: Words, k: int):
     """Words k+1.. inside quotes right after word k: the last word, or None.
     Inside the quotes words may be joined by a hyphen (كوين-تشيك)."""
     if k + 1 >= len(t.words) or not OPEN_QUOTE_RE.fullmatch(t.gap(k)):
         return None
-    for j in range(k + 1, min(k + 1 + data.MAX_NAME_WORDS, len(t.words))):
-        if CLOSE_QUOTE_RE.match(t.after(j)):
-            return j
-        if j + 1 < len(t.words) and not NAME_GAP_RE.fullmatch(t.gap(j)):
-            return None
-    return None
+    return name_up_to_mark(t, k + 1, data.MAX_NAME_WORDS, CLOSE_QUOTE_RE)
 
 
