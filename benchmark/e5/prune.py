@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterable, Sequence
+
+from .paths import new_folder, write_json
 
 KEPT_RANGES = (
     (0x0020, 0x007F), (0x00A0, 0x0180),                      # Latin, Latin-1, Latin Extended-A
@@ -89,8 +90,6 @@ def prune_folder(src: Path | str, dst: Path | str | None = None, check_texts: It
     Returns {"pieces_before", "pieces_after", "bytes_before", "bytes_after", "checked_subtokens"}."""
     from safetensors.numpy import load_file, save_file
 
-    from .convert import _replace_dir
-
     src = Path(src)
     dst = Path(dst) if dst else src
     data = json.loads((src / "tokenizer.json").read_text(encoding="utf-8"))
@@ -105,10 +104,7 @@ def prune_folder(src: Path | str, dst: Path | str | None = None, check_texts: It
     if config.get("vocab_size") != weights[names[0]].shape[0]:
         raise PruneError(f"{src}: config vocab_size {config.get('vocab_size')} != embedding rows {weights[names[0]].shape[0]}")
 
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=dst.parent, prefix=f".{dst.name}."))
-    try:
-        tmp.chmod(0o755)
+    with new_folder(dst) as tmp:
         for path in src.iterdir():
             if path.is_file() and path.name not in ("model.safetensors", "tokenizer.json", "config.json"):
                 shutil.copyfile(path, tmp / path.name)
@@ -116,25 +112,21 @@ def prune_folder(src: Path | str, dst: Path | str | None = None, check_texts: It
         save_file(weights, str(tmp / "model.safetensors"), metadata={"format": "pt"})
         (tmp / "model.safetensors").chmod(0o644)       # safetensors creates it private
         config["vocab_size"] = len(keep)
-        (tmp / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_json(tmp / "config.json", config)
         (tmp / "tokenizer.json").write_text(json.dumps(pruned_tokenizer_json(data, keep), ensure_ascii=False),
                                             encoding="utf-8")
         _fix_tokenizer_config(tmp / "tokenizer_config.json", keep)
-        checked = check_same_pieces(src, tmp, check_texts, keep)
+        checked = check_same_pieces(src, tmp, check_texts, keep)   # raises before anything replaces src
         report = {
             "pieces_before": len(data["model"]["vocab"]), "pieces_after": len(keep),
             "bytes_before": (src / "model.safetensors").stat().st_size,
             "bytes_after": (tmp / "model.safetensors").stat().st_size,
             "checked_subtokens": checked,
         }
-        (tmp / "pruning.json").write_text(json.dumps({
+        write_json(tmp / "pruning.json", {
             "what": "vocabulary cut to the kept scripts (benchmark.e5.prune); pieces renumbered, order kept",
             "kept_ranges": [f"U+{lo:04X}..U+{hi - 1:04X}" for lo, hi in KEPT_RANGES], **report,
-        }, indent=2) + "\n", encoding="utf-8")
-        _replace_dir(tmp, dst)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        })
     return report
 
 
@@ -147,4 +139,4 @@ def _fix_tokenizer_config(path: Path, keep: Sequence[int]) -> None:
     if isinstance(decoder, dict):
         new_id = {old: new for new, old in enumerate(keep)}
         config["added_tokens_decoder"] = {str(new_id[int(k)]): v for k, v in decoder.items()}
-        path.write_text(json.dumps(config, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_json(path, config)

@@ -21,22 +21,23 @@ The recipe, and why:
 """
 from __future__ import annotations
 
-import json
 import math
 import random
-import re
 import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from ..preprocess import Preprocessing
+from .paths import new_folder, write_json
+
 ANERCORP_TAGS = ("O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PERS", "I-PERS", "B-MISC", "I-MISC")
 IGNORE_INDEX = -100
 
-# camel_tools' AR_DIAC_CHARSET (fathatan .. sukun, dagger alif) plus tatweel:
-# what the card's `dediacritize` and `drop_tatweel` remove before the model reads.
-_MARKS_RE = re.compile("[\u064b-\u0652\u0670\u0640]")
+# What the harness does to a word before this model reads it: the card's
+# [preprocessing] (models/e5-small-anercorp.toml). Training reads words the same way.
+WORD_PREPROCESSING = Preprocessing(dediacritize=True, drop_tatweel=True)
 
 
 class TrainingError(Exception):
@@ -67,7 +68,7 @@ class TrainSettings:
 
 
 @dataclass
-class Sequence_:
+class ModelInput:
     """One model input: sub-token ids and per-sub-token label ids (-100 = not scored)."""
     input_ids: list[int]
     labels: list[int]
@@ -88,7 +89,7 @@ class TrainResult:
 
 def normalize_word(word: str) -> str:
     """Dediacritize and drop tatweel; a word made only of marks stays as it was."""
-    return _MARKS_RE.sub("", word) or word
+    return WORD_PREPROCESSING.apply(word) or word
 
 
 def read_tagged(path: Path | str) -> list[tuple[list[str], list[str]]]:
@@ -151,7 +152,7 @@ def chunk_words(pieces: list[list[int]], max_content: int) -> list[tuple[int, in
 
 
 def build_sequence(pieces: list[list[int]], label_ids: Sequence[int] | None, cls_id: int, sep_id: int,
-                   max_content: int) -> tuple[Sequence_, list[int]]:
+                   max_content: int) -> tuple[ModelInput, list[int]]:
     """[CLS] words [SEP] with the first sub-token of each word labelled.
     Also returns, per word, the position of its first sub-token (-1: none)."""
     ids, labels, first = [cls_id], [IGNORE_INDEX], []
@@ -166,10 +167,10 @@ def build_sequence(pieces: list[list[int]], label_ids: Sequence[int] | None, cls
         labels.extend([IGNORE_INDEX] * (len(word) - 1))
     ids.append(sep_id)
     labels.append(IGNORE_INDEX)
-    return Sequence_(ids, labels), first
+    return ModelInput(ids, labels), first
 
 
-def encode_tagged(tokenizer, sentences, label2id: dict[str, int], max_length: int) -> list[Sequence_]:
+def encode_tagged(tokenizer, sentences, label2id: dict[str, int], max_length: int) -> list[ModelInput]:
     """Training sequences for tagged sentences (long ones cut between words)."""
     max_content = max_length - 2
     all_pieces = word_pieces(tokenizer, [[normalize_word(w) for w in words] for words, _ in sentences])
@@ -182,7 +183,7 @@ def encode_tagged(tokenizer, sentences, label2id: dict[str, int], max_length: in
     return out
 
 
-def length_batches(items: Sequence[Sequence_], batch_size: int, rng: random.Random | None) -> Iterator[list[Sequence_]]:
+def length_batches(items: Sequence[ModelInput], batch_size: int, rng: random.Random | None) -> Iterator[list[ModelInput]]:
     """Batches of similar length (less padding = faster CPU steps). With `rng`,
     items are shuffled, sorted by length within pools of 50 batches, and the
     batches shuffled; without, the order is kept."""
@@ -202,7 +203,7 @@ def length_batches(items: Sequence[Sequence_], batch_size: int, rng: random.Rand
         yield [items[j] for j in batch]
 
 
-def collate(batch: Sequence[Sequence_], pad_id: int, device) -> dict:
+def collate(batch: Sequence[ModelInput], pad_id: int, device) -> dict:
     import torch
 
     width = max(len(s.input_ids) for s in batch)
@@ -251,29 +252,28 @@ def predict_words(model, tokenizer, sentences: Sequence[Sequence[str]], max_leng
 
 
 def seqeval_scores(gold: list[list[str]], pred: list[list[str]]) -> dict:
-    """Micro P/R/F1 in seqeval's default (conlleval) mode and strict IOB2, plus per-type F1."""
-    from seqeval.metrics import classification_report
-    from seqeval.scheme import IOB2
+    """Micro P/R/F1 in seqeval's default (conlleval) mode and strict IOB2, plus
+    per-type F1, rounded to 4 places (model selection compares these)."""
+    from ..scoring.seqeval_metrics import score_sequences
 
     scores = {}
-    for mode, kwargs in (("default", {}), ("strict", {"mode": "strict", "scheme": IOB2})):
-        report = classification_report(gold, pred, output_dict=True, zero_division=0, **kwargs)
-        micro = report["micro avg"]
+    for mode in ("default", "strict"):
+        summary = score_sequences(gold, pred, mode)
         scores[mode] = {
-            "precision": round(float(micro["precision"]), 4),
-            "recall": round(float(micro["recall"]), 4),
-            "f1": round(float(micro["f1-score"]), 4),
-            "per_type_f1": {k: round(float(v["f1-score"]), 4) for k, v in report.items() if "avg" not in k},
+            **{key: round(summary["overall"][key], 4) for key in ("precision", "recall", "f1")},
+            "per_type_f1": {t: round(v["f1"], 4) for t, v in summary["per_type"].items()},
         }
     return scores
 
 
 def resolve_device(name: str):
-    import torch
+    """The torch device for `--device` (auto: cuda, mps, else cpu), as `bench run` picks it."""
+    from ..extractors.transformers_ner import ExtractorConfigError, pick_device
 
-    if name == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return torch.device(name)
+    try:
+        return pick_device(name)
+    except ExtractorConfigError as err:
+        raise TrainingError(str(err)) from None
 
 
 def build_model(base_dir: Path, freeze_word_embeddings: bool):
@@ -322,22 +322,10 @@ def _linear_schedule(optimizer, warmup: int, total: int):
 
 def save_model(model, tokenizer, out_dir: Path, info: dict) -> None:
     """Write the folder beside its target, then swap it in: never half a model."""
-    import shutil
-    import tempfile
-
-    from .convert import _replace_dir
-
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}."))
-    try:
-        tmp.chmod(0o755)
+    with new_folder(out_dir) as tmp:
         model.save_pretrained(str(tmp))
         tokenizer.save_pretrained(str(tmp))
-        (tmp / "training.json").write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        _replace_dir(tmp, out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        write_json(tmp / "training.json", info)
 
 
 def train(settings: TrainSettings, log=print) -> TrainResult:
@@ -348,6 +336,7 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
     from transformers import AutoTokenizer
 
     started = time.monotonic()
+    device = resolve_device(settings.device)
     torch.set_num_threads(settings.threads)
     random.seed(settings.seed)
     np.random.seed(settings.seed)
@@ -357,7 +346,6 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
     train_part, held_part = split_holdout(sentences, settings.holdout_fraction, settings.seed)
     tokenizer = AutoTokenizer.from_pretrained(str(settings.base_dir))
     model = build_model(settings.base_dir, settings.freeze_word_embeddings)
-    device = resolve_device(settings.device)
     model.to(device).train()
     label2id = {tag: i for i, tag in enumerate(ANERCORP_TAGS)}
     train_seqs = encode_tagged(tokenizer, train_part, label2id, settings.max_length)
@@ -434,9 +422,8 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
     result = TrainResult(settings.out_dir, best["f1"], best["step"], step, round(seconds, 1),
                          round(train_seconds / max(1, step), 3), stopped_by_budget, history, losses)
     # record the whole run (final history and timings) beside the best weights
-    info_path = settings.out_dir / "training.json"
-    info_path.write_text(json.dumps(_info(settings, best, history, step, train_seconds, seconds, stopped_by_budget),
-                                    ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_json(settings.out_dir / "training.json",
+               _info(settings, best, history, step, train_seconds, seconds, stopped_by_budget))
     log(f"done: {step} steps in {seconds / 60:.1f} min ({result.seconds_per_step} s/step); best held-out "
         f"F1 (default) {best['f1']:.4f} at step {best['step']}; saved {settings.out_dir}")
     return result

@@ -30,26 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .. import cards
 from ..preprocess import Preprocessing
 from ..tagging import OUTSIDE, repair, tags_to_spans
 from ..tokenize import tokenize
 from ..types import LABELS, Document, Span, Token
 
-# Used when the caller gives no label map (a hub id or a local directory
-# without a model card). Type names are compared case-insensitively; every
-# other type of the model is ignored (mapped to O).
-DEFAULT_LABEL_MAP: dict[str, str | None] = {
-    "LOC": "LOC",
-    "LOCATION": "LOC",
-    "GPE": "LOC",
-    "ORG": "ORG",
-    "ORGANIZATION": "ORG",
-    "MONEY": "MONEY",
-}
-
-# None in preprocessing means this: harakat and tatweel off, digits as written
-# (ANERcorp and news text are written that way).
-DEFAULT_PREPROCESSING = Preprocessing(dediacritize=True, drop_tatweel=True, digits="keep")
+# What a missing [preprocessing] key means: the model cards' default
+# (harakat and tatweel off, digits as written).
+DEFAULT_PREPROCESSING = Preprocessing.from_config(cards.DEFAULT_PREPROCESSING)
 
 WORD_ALIGNMENTS = ("first",)
 
@@ -108,12 +97,13 @@ def resolve_label_map(
 
     With a caller's map (a model card), every type of the model must be listed,
     mapped or explicitly None: an unlisted type is an error, never a silent
-    drop. A type matches a key exactly, else case-insensitively. Without a map,
-    DEFAULT_LABEL_MAP applies case-insensitively and other types are ignored.
+    drop. A type matches a key exactly, else case-insensitively. Without a map
+    (a hub id or a directory run without a card), cards.DEFAULT_LABEL_MAP
+    applies case-insensitively and other types are ignored.
     """
     types = sorted(set(model_types))
     if label_map is None:
-        default = {key.upper(): value for key, value in DEFAULT_LABEL_MAP.items()}
+        default = {key.upper(): value for key, value in cards.DEFAULT_LABEL_MAP.items()}
         return {t: default.get(t.upper()) for t in types}
     bad_targets = {k: v for k, v in label_map.items() if v is not None and v not in LABELS}
     if bad_targets:
@@ -322,8 +312,6 @@ class TransformersExtractor:
         """Load tokenizer and model, check the label map, pick the device."""
         if self._model is not None:
             return
-        import torch
-
         local = self.local_dir()
         _quiet_transformers()
         if local is not None:
@@ -343,7 +331,7 @@ class TransformersExtractor:
         self._label_map_used = resolve_label_map(types, self.label_map, self.name)
         self._tag_table = tag_table(id2label, self._label_map_used)
 
-        self._device = _pick_device(torch, self.device_requested)
+        self._device = pick_device(self.device_requested)
         model.eval()
         model.to(self._device)
         self._model, self._tokenizer = model, tokenizer
@@ -463,12 +451,9 @@ class TransformersExtractor:
             inputs = {"input_ids": input_ids.to(self._device), "attention_mask": attention.to(self._device)}
             yield members, inputs
 
-    def predict_label_ids(self, documents: Sequence[Document]) -> list[list[int | None]]:
+    def _run(self, encoded: EncodedCorpus) -> list[list[int | None]]:
         """Per document, per benchmark word: the model's label id for the word
         (that of its first sub-token), or None for a word with no sub-token."""
-        return self._run(self.encode(documents))
-
-    def _run(self, encoded: EncodedCorpus) -> list[list[int | None]]:
         import torch
 
         window_labels: list[list[int]] = [[] for _ in encoded.windows]
@@ -508,10 +493,11 @@ class TransformersExtractor:
 
     def predict_word_labels(self, documents: Sequence[Document]) -> dict[str, list[str | None]]:
         """Per document, per benchmark word: the model's own label (e.g. "B-PERS"), None when the word has no sub-token."""
-        id2label = {int(k): v for k, v in self._loaded_model().config.id2label.items()}
+        label_ids = self._run(self.encode(documents))  # encode() loads the model
+        id2label = {int(k): v for k, v in self._model.config.id2label.items()}
         return {
             doc.id: [id2label[i] if i is not None else None for i in ids]
-            for doc, ids in zip(documents, self.predict_label_ids(documents))
+            for doc, ids in zip(documents, label_ids)
         }
 
     def predict(self, documents: Sequence[Document]) -> dict[str, list[Span]]:
@@ -528,10 +514,6 @@ class TransformersExtractor:
             predictions[doc.id] = tags_to_spans(doc.text, tokens, tags)
         self.stats.update({"invalid_tags": invalid, "repair_rule": REPAIR_RULE})
         return predictions
-
-    def _loaded_model(self):
-        self.load()
-        return self._model
 
 
 # ---------------------------------------------------------------- helpers
@@ -599,7 +581,11 @@ def _quiet_transformers() -> None:
     hf_logging.disable_progress_bar()
 
 
-def _pick_device(torch, requested: str):
+def pick_device(requested: str):
+    """The torch device for "auto" (cuda, else mps, else cpu) or a name; a bad
+    or unavailable name raises ExtractorConfigError (one line)."""
+    import torch
+
     if requested == "auto":
         if torch.cuda.is_available():
             return torch.device("cuda")
