@@ -2,10 +2,11 @@
 
 Shared by `bench report` (to colour the article) and `bench compare` (to list
 mentions fixed or broken between two runs). It is the scoring engine's own
-token-level alignment (benchmark/scoring/alignment.py) read per mention, so
-what the report and the diff show always agrees with the record's seqeval
-numbers and error lists: a prediction that keeps a proclitic the gold leaves
-out lands on the same tokens and is *correct* here, as in seqeval.
+token-level alignment (scoring.align_predictions, the pairing the record's
+error lists come from) read per mention, so what the report and the diff show
+always agrees with the record's seqeval numbers and error lists: a prediction
+that keeps a proclitic the gold leaves out lands on the same tokens and is
+*correct* here, as in seqeval.
 
   correct    gold and prediction on the same tokens with the same label
   boundary   overlapping tokens, same label, other extent
@@ -19,10 +20,12 @@ earlier prediction) is invisible to seqeval and gets no outcome.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
 
-from .tagging import spans_to_tags
-from .tokenize import tokenize
-from .types import Document, Span
+from .types import Document, Predictions, Span
+
+if TYPE_CHECKING:
+    from .scoring import Alignment
 
 CORRECT, MISSED, SPURIOUS, BOUNDARY, WRONG_TYPE = "correct", "missed", "spurious", "boundary", "type"
 OUTCOMES: tuple[str, ...] = (CORRECT, MISSED, SPURIOUS, BOUNDARY, WRONG_TYPE)
@@ -44,31 +47,28 @@ class Outcome:
         return self.gold if self.gold is not None else self.pred  # type: ignore[return-value]
 
 
-def classify_document(document: Document, predictions: list[Span]) -> list[Outcome]:
+def _outcomes(doc_id: str, aligned: Alignment) -> list[Outcome]:
     """Outcomes of one document: gold mentions in text order, then spurious
     predictions in text order."""
-    from .scoring.alignment import align, projected_entities  # numpy-light; shared with the scorer
-
-    tokens = tokenize(document.text)
-    golds = sorted(set(document.spans))
-    preds = sorted(set(predictions))
-    gold_entities, _ = projected_entities(tokens, golds, spans_to_tags(tokens, golds))
-    pred_entities, _dropped = projected_entities(tokens, preds, spans_to_tags(tokens, preds))
-    aligned = align(gold_entities, pred_entities)
-
-    outcomes = [Outcome(CORRECT, document.id, g.span, p.span) for g, p in aligned.correct]
-    outcomes += [Outcome(BOUNDARY, document.id, g.span, p.span) for g, p in aligned.boundary]
-    outcomes += [Outcome(WRONG_TYPE, document.id, g.span, p.span) for g, p in aligned.type]
-    outcomes += [Outcome(MISSED, document.id, g.span, None) for g in aligned.false_negatives]
+    outcomes = [Outcome(CORRECT, doc_id, g.span, p.span) for g, p in aligned.correct]
+    outcomes += [Outcome(BOUNDARY, doc_id, g.span, p.span) for g, p in aligned.boundary]
+    outcomes += [Outcome(WRONG_TYPE, doc_id, g.span, p.span) for g, p in aligned.type]
+    outcomes += [Outcome(MISSED, doc_id, g.span, None) for g in aligned.false_negatives]
     outcomes.sort(key=lambda o: (o.gold.start, o.gold.end))
-    outcomes += sorted((Outcome(SPURIOUS, document.id, None, p.span) for p in aligned.false_positives),
+    outcomes += sorted((Outcome(SPURIOUS, doc_id, None, p.span) for p in aligned.false_positives),
                        key=lambda o: (o.pred.start, o.pred.end))
     return outcomes
 
 
-def classify(documents, predictions: dict[str, list[Span]]) -> dict[str, list[Outcome]]:
-    """Outcomes of every document: document id -> outcomes."""
-    return {doc.id: classify_document(doc, predictions.get(doc.id, [])) for doc in documents}
+def classify(documents: Sequence[Document], predictions: Predictions) -> dict[str, list[Outcome]]:
+    """Outcomes of every document: document id -> outcomes (gold mentions in
+    text order, then spurious predictions in text order). A document without
+    an entry in `predictions` has none; ValueError for predictions the
+    scorer rejects (see scoring.evaluate)."""
+    from .scoring import align_predictions  # numpy only; not needed to import this module
+
+    aligned = align_predictions(documents, predictions)
+    return {doc.id: _outcomes(doc.id, aligned[doc.id]) for doc in documents}
 
 
 def count(outcomes: list[Outcome]) -> dict[str, int]:

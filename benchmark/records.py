@@ -39,10 +39,6 @@ class RunRecord:
         return self.data["model"]["name"]
 
     @property
-    def slug(self) -> str:
-        return self.data["model"].get("slug") or self.model_name
-
-    @property
     def corpus_name(self) -> str:
         return self.data["corpus"]["name"]
 
@@ -193,7 +189,7 @@ def load_gold(record: RunRecord, corpus_dir: Path | None = None) -> Corpus:
     spec, split = corpus_spec(record)
     label_map = None
     if spec.startswith("conll:"):  # an external corpus's types map through the model card
-        from .commands.run import gold_label_map
+        from .cards import gold_label_map
 
         label_map = gold_label_map(record.data["model"].get("card") or {"kind": "rules"})
     return load_corpus(spec, corpus_dir=corpus_dir, label_map=label_map, split=split)

@@ -24,7 +24,7 @@ from html import escape
 
 from .corpus import Corpus
 from .formatting import DASH, fmt_interval, fmt_rate, fmt_score, short_revision
-from .outcomes import BOUNDARY, CORRECT, MISSED, OUTCOMES, SPURIOUS, WRONG_TYPE, Outcome, classify_document, count
+from .outcomes import BOUNDARY, CORRECT, MISSED, OUTCOMES, SPURIOUS, WRONG_TYPE, Outcome, classify, count
 from .records import RunRecord, aligned_predictions, check_against_gold
 from .types import LABELS, Span
 
@@ -120,7 +120,7 @@ def tooltip(outcome: Outcome) -> str:
 
 
 def _mark_open(outcome: Outcome) -> str:
-    label = outcome.gold.label if outcome.gold is not None else outcome.pred.label
+    label = outcome.anchor.label
     return (f'<mark class="m o-{outcome.kind} t-{label}" data-outcome="{outcome.kind}" data-label="{label}" '
             f'data-tag="{escape(_tag(outcome))}" title="{escape(tooltip(outcome))}">')
 
@@ -236,10 +236,10 @@ def _plural(n: int, word: str) -> str:
 
 
 def render_report(record: RunRecord, gold: Corpus) -> str:
-    """The whole page. Raises RecordError unless `record` was scored on `gold`."""
+    """The whole page. Raises RecordError unless `record` was scored on `gold`,
+    ValueError when the scorer rejects a stored prediction."""
     check_against_gold(record, gold)
-    predictions = aligned_predictions(record, gold)
-    per_doc = {doc.id: classify_document(doc, predictions[doc.id]) for doc in gold.documents}
+    per_doc = classify(gold.documents, aligned_predictions(record, gold))
     totals = count([o for outcomes in per_doc.values() for o in outcomes])
     model = record.data["model"]
     timing = record.data.get("timing") or {}

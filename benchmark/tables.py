@@ -4,12 +4,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from .formatting import fmt_score
 from .types import LABELS
-
-
-def _pct(x: float | None) -> str:
-    """Scores as fractions with three decimals, as the leaderboard and `bench check` print them."""
-    return "–" if x is None else f"{x:.3f}"
 
 
 def metrics_table(record: dict) -> Table:
@@ -29,16 +25,16 @@ def metrics_table(record: dict) -> Table:
             return block["overall"] if key is None else block["per_type"][key]
 
         s = pick(strict)
-        table.add_row(name, _pct(s["precision"]), _pct(s["recall"]), _pct(s["f1"]), str(s["support"]),
-                      _pct(pick(default)["f1"]), _pct(pick(metrics["span_lenient"])["f1"]),
-                      _pct(pick(metrics["span_partial"])["f1"]))
+        table.add_row(name, fmt_score(s["precision"]), fmt_score(s["recall"]), fmt_score(s["f1"]), str(s["support"]),
+                      fmt_score(pick(default)["f1"]), fmt_score(pick(metrics["span_lenient"])["f1"]),
+                      fmt_score(pick(metrics["span_partial"])["f1"]))
 
     for label in LABELS:
         row(label, label)
     table.add_section()
     row("micro", None)
-    table.add_row("macro", "", "", _pct(strict["macro_f1"]), "", _pct(default["macro_f1"]),
-                  _pct(metrics["span_lenient"]["macro_f1"]), _pct(metrics["span_partial"]["macro_f1"]))
+    table.add_row("macro", "", "", fmt_score(strict["macro_f1"]), "", fmt_score(default["macro_f1"]),
+                  fmt_score(metrics["span_lenient"]["macro_f1"]), fmt_score(metrics["span_partial"]["macro_f1"]))
     return table
 
 
@@ -48,7 +44,7 @@ def _caption(record: dict) -> str:
     money = record["metrics"].get("money_values") or {}
     parts = ["P/R/F1: seqeval strict IOB2"]
     if ci:
-        parts.append(f"micro F1 95% CI [{_pct(ci['low']).strip()}, {_pct(ci['high']).strip()}] "
+        parts.append(f"micro F1 95% CI [{fmt_score(ci['low'])}, {fmt_score(ci['high'])}] "
                      f"({ci['n_resamples']} bootstrap resamples of {ci['unit']}s)")
     if money.get("matched"):
         parts.append(f"money values right: {money['correct']}/{money['matched']}")

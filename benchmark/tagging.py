@@ -21,24 +21,40 @@ from .types import Span, Token
 OUTSIDE = "O"
 
 
+class TokenIndex:
+    """The offsets of one text's tokens, collected once, so that any number of
+    character ranges can be mapped to token ranges by binary search. Every
+    span -> token mapping (the IOB2 projection, gold validation, the scorer's
+    error alignment and resampling units) goes through `token_range`, so they
+    all agree on what "a token the span touches" means."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, tokens: Sequence[Token]):
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [first, last+1) of the tokens that overlap [start, end);
+        first == last when none does (first is then the next token)."""
+        first = bisect_right(self.ends, start)  # first token whose end > start
+        last = bisect_left(self.starts, end)  # first token whose start >= end
+        return first, last
+
+
 def token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
-    """Indices [first, last+1) of the tokens that overlap [start, end)."""
-    ends = [t.end for t in tokens]
-    starts = [t.start for t in tokens]
-    first = bisect_right(ends, start)  # first token whose end > start
-    last = bisect_left(starts, end)  # first token whose start >= end
-    return first, last
+    """Indices [first, last+1) of the tokens that overlap [start, end). For
+    one lookup; map many spans over the same tokens with one TokenIndex."""
+    return TokenIndex(tokens).token_range(start, end)
 
 
 def spans_to_tags(tokens: Sequence[Token], spans: Iterable[Span]) -> list[str]:
     """IOB2 tags for `tokens`. Overlapping spans must have been rejected earlier
     (see validate); if two spans touch one token, the earlier span wins."""
     tags = [OUTSIDE] * len(tokens)
-    ends = [t.end for t in tokens]
-    starts = [t.start for t in tokens]
+    index = TokenIndex(tokens)
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        first = bisect_right(ends, span.start)
-        last = bisect_left(starts, span.end)
+        first, last = index.token_range(span.start, span.end)
         if first >= last or tags[first] != OUTSIDE:
             continue
         tags[first] = f"B-{span.label}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import CorpusError, read_annotation, read_text, sha256_text
-from .tagging import token_range
+from .tagging import TokenIndex
 from .tokenize import tokenize
 from .types import LABELS
 
@@ -104,13 +104,13 @@ def check_annotation(text_path: Path, annotation_path: Path, name: str | None = 
     # (e.g. one ends inside a word the other starts in); the IOB2 projection
     # cannot represent both, so the gold would silently lose one.
     tokens = tokenize(text)
+    token_index = TokenIndex(tokens)
     owner: dict[int, int] = {}
     for start, end, index in good:
-        first, last = token_range(tokens, start, end)
+        first, last = token_index.token_range(start, end)
         for t in range(first, last):
-            if t in owner and owner[t] != index:
-                other = owner[t]
-                bad(index, f"shares the token {tokens[t].text!r} with span {other}; "
+            if t in owner:  # every span is visited once: the owner is another span
+                bad(index, f"shares the token {tokens[t].text!r} with span {owner[t]}; "
                     "spans must cover different words")
                 break
             owner[t] = index

@@ -174,6 +174,18 @@ def test_cli_unusable_record_exits_2(home, mixed_record):
     assert missing.exit_code == 2 and "nope.json: file not found" in missing.output
 
 
+def test_cli_refuses_predictions_the_scorer_rejects(home, mixed_record):
+    # a hand-edited record: the stored text no longer matches the gold text at its offsets
+    predictions = {doc: [dict(span) for span in spans] for doc, spans in mixed_record["predictions"].items()}
+    predictions["synth-1"][0]["text"] = "نص آخر"
+    edited = write_record(home / "results", dict(mixed_record, predictions=predictions), "edited")
+    result = CliRunner().invoke(cli, ["report", str(edited)])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
+    assert "edited.json: predicted span 0 of document 'synth-1'" in result.output and "offsets shifted?" in result.output
+    assert not edited.with_suffix(".html").exists()
+
+
 # --- in a real browser -----------------------------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..io import write_atomic
-from ..records import RecordError, check_against_gold, load_record, try_load_gold
+from ..records import RecordError, load_record, try_load_gold
 from ..report import render_report
 from ._unusable import UnusableInput
 
@@ -24,9 +24,11 @@ def report(run: Path, output: Path | None) -> None:
         gold, why = try_load_gold(record)
         if gold is None:
             raise RecordError(f"{run}: the report needs the texts of corpus {record.corpus_name!r}: {why}")
-        check_against_gold(record, gold)
+        page = render_report(record, gold)  # checks that the record was scored on this gold
     except RecordError as err:
         raise UnusableInput(str(err))
+    except ValueError as err:  # the scorer rejects a stored prediction
+        raise UnusableInput(f"{run}: {err}")
     output = output or run.with_suffix(".html")
-    write_atomic(output, render_report(record, gold))
+    write_atomic(output, page)
     click.echo(f"{output}: {len(gold.documents)} document(s); open it in a browser")

@@ -18,10 +18,10 @@ sees it, so it is neither right nor wrong there.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from ..tagging import TokenIndex
 from ..types import Span, Token
 
 
@@ -51,11 +51,9 @@ def projected_entities(tokens: Sequence[Token], spans: Sequence[Span], tags: Seq
     reaches it first, so the source of an entity starting at token t with
     label L is the earliest span with that label whose first token is t."""
     source: dict[tuple[int, str], Span] = {}
-    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+    index = TokenIndex(tokens)
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        # the same token range as tagging.token_range, without rebuilding
-        # the offset lists for every span
-        first, end = bisect_right(ends, span.start), bisect_left(starts, span.end)
+        first, end = index.token_range(span.start, span.end)
         if first < end:
             source.setdefault((first, span.label), span)
     entities: list[Entity] = []

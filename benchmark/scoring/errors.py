@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..tagging import OUTSIDE
 from ..types import LABELS, Span
 from .alignment import Alignment, align, projected_entities
 from .prepare import GoldCorpus, PredictedDocument
-
-OUTSIDE = "O"
 
 
 def span_json(span: Span, text: str) -> dict:

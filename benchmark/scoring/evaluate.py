@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from ..types import LABELS, Document, Span
+from .alignment import Alignment
 from .bootstrap import ci95, paired_test
 from .counts import UnitCounts, summarize
 from .errors import alignments, confusion, error_lists, money_values
@@ -61,6 +62,19 @@ def evaluate(
     metrics["confusion"] = confusion(aligned)
     metrics["errors"] = error_lists(gold, aligned)
     return metrics
+
+
+def align_predictions(
+    documents: Sequence[Document],
+    predictions: Mapping[str, Sequence[Span]],
+) -> dict[str, Alignment]:
+    """Document id -> the token-level pairing of `predictions` with the gold
+    of `documents` (alignment.py): the one evaluate() reads its error lists,
+    confusion table and money values from, for tools that show outcomes per
+    mention. Raises ValueError as evaluate() does."""
+    gold = prepare_gold(documents)
+    aligned = alignments(gold, prepare_predictions(gold, predictions))
+    return {g.document.id: a for g, a in zip(gold.documents, aligned)}
 
 
 def paired_bootstrap(

@@ -11,14 +11,13 @@ document); they only say which rows the bootstrap draws.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..tagging import spans_to_tags
+from ..tagging import TokenIndex, spans_to_tags
 from ..tokenize import sentence_bounds, tokenize
 from ..types import LABELS, Document, Span, Token
 
@@ -33,7 +32,7 @@ def _tokens_and_sentences(text: str) -> tuple[tuple[Token, ...], tuple[tuple[int
 class GoldDocument:
     document: Document
     tokens: tuple[Token, ...]
-    token_ends: tuple[int, ...]
+    token_index: TokenIndex  # of `tokens`
     unit_of_token: np.ndarray  # global unit id of each token
     first_unit: int  # the unit of a span that touches no token
     spans: tuple[Span, ...]  # gold spans, sorted, duplicates removed
@@ -44,8 +43,8 @@ class GoldDocument:
         when it overlaps none)."""
         if not self.tokens:
             return self.first_unit
-        index = min(bisect_right(self.token_ends, span.start), len(self.tokens) - 1)
-        return int(self.unit_of_token[index])
+        first, _ = self.token_index.token_range(span.start, span.end)
+        return int(self.unit_of_token[min(first, len(self.tokens) - 1)])
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ def prepare_gold(documents: Sequence[Document]) -> GoldCorpus:
         else:
             next_unit += 1
         spans = unique_sorted(doc.spans)
-        prepared.append(GoldDocument(doc, tokens, tuple(t.end for t in tokens), unit_of_token,
+        prepared.append(GoldDocument(doc, tokens, TokenIndex(tokens), unit_of_token,
                                      first_unit, spans, spans_to_tags(tokens, spans)))
     return GoldCorpus(tuple(prepared), next_unit, "sentence" if by_sentence else "document")
 
