@@ -23,6 +23,11 @@ SCHEMA_VERSION = 1
 F1_METRICS: tuple[str, ...] = ("seqeval_strict", "seqeval_default", "span_exact", "span_lenient", "span_partial")
 
 
+def predictions_from_json(data: dict) -> Predictions:
+    """A record's (or the prediction cache's) "predictions" object as Spans."""
+    return {doc_id: [Span.from_json(s) for s in spans] for doc_id, spans in data.items()}
+
+
 class RecordError(Exception):
     """A run record is unusable; the message names the file and the problem."""
 
@@ -71,7 +76,7 @@ class RunRecord:
 
     def predictions(self) -> Predictions:
         """Stored predictions as Spans (validated when the record was loaded)."""
-        return {doc: [Span.from_json(s) for s in spans] for doc, spans in self.data["predictions"].items()}
+        return predictions_from_json(self.data["predictions"])
 
 
 def _need(data: dict, dotted: str, kind: type, source: str):

@@ -18,7 +18,7 @@ from pathlib import Path
 from .cards import cache_dir
 from .corpus import Corpus, project_root
 from .io import write_json_atomic
-from .records import SCHEMA_VERSION  # one definition for the writer and the readers
+from .records import SCHEMA_VERSION, predictions_from_json  # one definition for writer and readers
 from .types import Predictions, Span
 
 
@@ -67,10 +67,6 @@ def corpus_info(corpus: Corpus) -> dict:
 
 def predictions_to_json(predictions: Predictions) -> dict:
     return {doc_id: [s.to_json() for s in sorted(spans)] for doc_id, spans in sorted(predictions.items())}
-
-
-def predictions_from_json(data: dict) -> Predictions:
-    return {doc_id: [Span.from_json(s) for s in spans] for doc_id, spans in data.items()}
 
 
 def fill_money_values(predictions: Predictions) -> Predictions:

@@ -11,7 +11,7 @@ from rich.console import Console
 from ..corpus import CorpusError
 from ..io import write_json_atomic
 from ..records import RecordError, load_gold, load_record
-from ..runrecord import corpus_info, predictions_from_json
+from ..runrecord import corpus_info
 
 stderr = Console(stderr=True)
 
@@ -43,7 +43,7 @@ def score(record_path: Path, corpus_dir, update: bool, output, fmt: str) -> None
         raise SystemExit(2)
     ci = data["metrics"]["seqeval_strict"].get("ci95") or {}
     t0 = time.perf_counter()
-    data["metrics"] = evaluate(list(corpus.documents), predictions_from_json(data["predictions"]),
+    data["metrics"] = evaluate(list(corpus.documents), record.predictions(),
                                n_resamples=ci.get("n_resamples", 1000), seed=ci.get("seed", 0))
     data["timing"]["score_s"] = round(time.perf_counter() - t0, 4)
     data["corpus"].update(current)
