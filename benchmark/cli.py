@@ -3,9 +3,10 @@ scoring and records together (DESIGN.md: scoring never imports extractors).
 
 Each subcommand lives in benchmark/commands/<name>.py and is imported only when
 it is invoked, so `bench validate` and `bench leaderboard` never pay for torch.
-Expected failures raise `click.ClickException`-style errors (one line, no
-traceback): exit 1 for "the data is wrong / the check failed", exit 2 for
-"unusable input".
+Expected failures raise `benchmark.errors.BenchError` (or, in older command
+code, a `click.ClickException`): `main` prints one line, no traceback, and
+exits 1 for "the data is wrong / the check failed", 2 for "unusable input".
+`bench --debug ...` shows the traceback instead.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import importlib
 import sys
 
 import click
+
+from .errors import BenchError
 
 # command name -> "module:attribute" of a click.Command. Kept as strings so the
 # group can list and document commands without importing them.
@@ -54,9 +57,20 @@ def cli() -> None:
     """Arabic financial-entity extraction benchmark (MONEY, ORG, LOC)."""
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    # --debug is read here, before click, so that it works in any position and
+    # needs no plumbing into the subcommands.
+    debug = "--debug" in args
+    if debug:
+        args.remove("--debug")
     try:
-        cli.main(prog_name="bench", standalone_mode=True)
+        cli.main(args=args, prog_name="bench", standalone_mode=True)
+    except BenchError as err:
+        if debug:
+            raise
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
 
