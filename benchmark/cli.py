@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("benchmark.commands.compare:check", "Regression gate: exit 1 when a candidate's F1 drops."),
     "report": ("benchmark.commands.report:report", "Self-contained HTML error report of a run record."),
     "corpus": ("benchmark.commands.corpus:corpus", "The extended news corpus: fetch and verify its texts."),
+    "data": ("benchmark.commands.data:data", "ANERcorp (CAMeL split) from public sources: fetch and verify."),
     "train": ("benchmark.commands.train:train", "Fine-tune the e5-small ANERcorp baseline."),
 }
 

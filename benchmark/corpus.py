@@ -10,7 +10,9 @@ Corpora:
   news          texts from a user-given directory + annotations/news/*.json,
                 checked against annotations/news/MANIFEST.tsv (see news.py)
   conll:PATH    an external CoNLL file (token TAG per line), one document per
-                sentence, labels mapped to MONEY/ORG/LOC by a label map
+                sentence, labels mapped to MONEY/ORG/LOC by a label map;
+                `{data}` in PATH is $BENCH_DATA (else {cache}/data), e.g.
+                conll:{data}/anercorp/ANERCorp_CamelSplit_test_reconstructed.txt
 """
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .types import Document, Span
+
+
+DATA_PLACEHOLDER = "{data}"  # in a conll:PATH spec: the data directory (benchmark/anercorp.py)
 
 
 class CorpusError(Exception):
@@ -163,6 +168,40 @@ def conll_documents(path: Path, label_map: dict[str, str | None]) -> list[Docume
     return documents
 
 
+def conll_path(given: str) -> Path:
+    """The file of a `conll:PATH` spec. `{data}` in PATH stands for the data
+    directory ($BENCH_DATA, else {cache}/data), so a run record's spec works on
+    any machine. A path that does not exist (e.g. a record made where the data
+    lived elsewhere) is looked up by its file name under {data}/anercorp, the
+    one place `bench data fetch anercorp` writes to."""
+    from . import anercorp
+
+    path = Path(given.replace(DATA_PLACEHOLDER, str(anercorp.data_root()))).expanduser()
+    if path.exists():
+        return path
+    fallback = anercorp.default_dir() / path.name
+    if fallback.is_file():
+        return fallback
+    if path.name in anercorp.SPLIT_SHA256:
+        raise CorpusError(f"{path}: file not found (ANERcorp, CAMeL split); {anercorp.fetch_hint()}")
+    raise CorpusError(f"{path}: file not found")
+
+
+def portable_spec(spec: str) -> str:
+    """`spec` as a run record stores it: a conll file under the data directory
+    becomes `conll:{data}/...`, so the record does not depend on this machine's paths."""
+    if not spec.startswith("conll:"):
+        return spec
+    from . import anercorp
+
+    path = Path(spec[len("conll:"):]).expanduser()
+    try:
+        relative = path.resolve().relative_to(anercorp.data_root().resolve())
+    except ValueError:
+        return spec
+    return f"conll:{DATA_PLACEHOLDER}/{relative.as_posix()}"
+
+
 def load_corpus(spec: str, *, corpus_dir: Path | None = None, label_map: dict | None = None,
                 split: str | None = None) -> Corpus:
     """`seed`, `news` (texts from corpus_dir), or `conll:PATH`."""
@@ -173,9 +212,7 @@ def load_corpus(spec: str, *, corpus_dir: Path | None = None, label_map: dict | 
 
         return load_news(corpus_dir, split=split)
     if spec.startswith("conll:"):
-        path = Path(spec[len("conll:"):]).expanduser()
-        if not path.exists():
-            raise CorpusError(f"{path}: file not found")
+        path = conll_path(spec[len("conll:"):])
         from .cards import DEFAULT_LABEL_MAP
 
         mapping = {k.upper(): v for k, v in (label_map or DEFAULT_LABEL_MAP).items()}

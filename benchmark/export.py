@@ -46,7 +46,9 @@ def default_corpora() -> dict[str, Corpus]:
 
 
 def to_dataset_dict(corpora: dict[str, Corpus]):
-    import datasets
+    from .errors import require
+
+    datasets = require("datasets", "models", "bench export --format hf")
 
     features = datasets.Features({
         "id": datasets.Value("string"),

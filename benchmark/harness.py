@@ -168,6 +168,10 @@ def build_extractor(card: dict, options: dict | None = None):
     if is_local_source(source) and not Path(source).exists():
         hint = card.get("build_hint") or "pass an existing model directory"
         raise ExtractorError(f"model {card['name']!r}: {source} does not exist; build it with `{hint}`")
+    from .errors import require
+
+    for module in ("torch", "transformers"):  # one line naming the install, not a traceback at load()
+        require(module, "models", f"model {card['name']!r}")
     from .extractors.transformers_ner import TransformersExtractor
 
     label_map = card_label_map(card)

@@ -29,18 +29,20 @@ def _version(package: str) -> str | None:
         return None
 
 
-def git_commit() -> str | None:
-    """The checkout's commit (with "-dirty" when tracked files changed), if any."""
+def git_state() -> tuple[str | None, bool | None]:
+    """(the checkout's commit, whether tracked files differ from it), or
+    (None, None) outside a git checkout. Untracked files do not count."""
     try:
         root = project_root()
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=5)
         if commit.returncode != 0:
-            return None
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                               capture_output=True, text=True, timeout=5)
-        return commit.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
+            return None, None
+        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                                capture_output=True, text=True, timeout=5)
+        dirty = bool(status.stdout.strip()) if status.returncode == 0 else None
+        return commit.stdout.strip(), dirty
     except (OSError, subprocess.SubprocessError):
-        return None
+        return None, None
 
 
 def environment(device: str | None) -> dict:
@@ -48,6 +50,7 @@ def environment(device: str | None) -> dict:
     from package metadata, so a rules run does not import them."""
     from . import __version__
 
+    commit, dirty = git_state()
     return {
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -55,7 +58,8 @@ def environment(device: str | None) -> dict:
         "transformers": _version("transformers"),
         "seqeval": _version("seqeval"),
         "benchmark": __version__,
-        "git_commit": git_commit(),
+        "git_commit": commit,   # the bare hash
+        "git_dirty": dirty,     # true: the tree had uncommitted changes to tracked files
         "device": device,
     }
 

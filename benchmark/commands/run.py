@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 
 from ..cards import CardError, gold_label_map, resolve, slugify
-from ..corpus import Corpus, CorpusError, load_corpus, project_root
+from ..corpus import Corpus, CorpusError, load_corpus, portable_spec, project_root
 from ..harness import ExtractorError, build_extractor
 from ..io import write_json_atomic
 from ..runrecord import build_record, cache_key, cache_load, cache_store, fill_money_values
@@ -106,7 +106,7 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
         preprocessing_used=(extractor.effective_preprocessing()
                             if hasattr(extractor, "effective_preprocessing") else None),
         inference={k: stats[k] for k in ("windows", "batches", "words_without_subtokens", "max_length") if k in stats},
-        corpus_spec={"spec": corpus_name, "split": split},
+        corpus_spec={"spec": portable_spec(corpus_name), "split": split},
     )
     return record
 
@@ -114,7 +114,7 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
 @click.command()
 @click.option("--model", "-m", default=DEFAULT_MODEL, show_default=True,
               help="A card in models/, A+B, module:callable, a local model directory or a hub id.")
-@click.option("--corpus", "corpus_name", default="seed", show_default=True, help="seed, news, or conll:PATH.")
+@click.option("--corpus", "corpus_name", default="seed", show_default=True, help="seed, news, or conll:PATH ({data} in PATH: $BENCH_DATA, else {cache}/data).")
 @click.option("--corpus-dir", type=click.Path(file_okay=False, path_type=Path), envvar="BENCH_NEWS_DIR",
               help="Directory of the news texts (or $BENCH_NEWS_DIR).")
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default=None,

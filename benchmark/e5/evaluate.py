@@ -7,7 +7,10 @@ modes, over all of the file's types (comparable with published ANERcorp
 numbers) and over only the types the benchmark keeps (LOC, ORG; the others
 become O on both sides).
 
-    python -m benchmark.e5.evaluate MODEL_DIR CONLL_FILE [--threads N] [--json OUT]
+    python -m benchmark.e5.evaluate MODEL_DIR [CONLL_FILE] [--threads N] [--json OUT]
+
+CONLL_FILE defaults to ANERcorp's CAMeL-split test file under $BENCH_DATA/anercorp
+(else {cache}/data/anercorp), where `bench data fetch anercorp` writes it.
 
 `bench run --model e5-small-anercorp --corpus conll:FILE` is the benchmark's
 own path to comparable LOC+ORG numbers; this module exists to check that path.
@@ -32,8 +35,12 @@ def keep_types(tags: list[list[str]], types=KEPT_TYPES) -> list[list[str]]:
 
 
 def evaluate_conll(model_dir: Path | str, conll_file: Path | str, threads: int = 2, max_length: int = 512) -> dict:
-    import torch
-    from transformers import AutoModelForTokenClassification, AutoTokenizer
+    from ..errors import require
+
+    torch = require("torch", "models", "python -m benchmark.e5.evaluate")
+    transformers = require("transformers", "models", "python -m benchmark.e5.evaluate")
+    AutoModelForTokenClassification, AutoTokenizer = (transformers.AutoModelForTokenClassification,
+                                                      transformers.AutoTokenizer)
 
     from .train import predict_words, read_tagged, seqeval_scores
 
@@ -59,11 +66,22 @@ def evaluate_conll(model_dir: Path | str, conll_file: Path | str, threads: int =
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model_dir", type=Path)
-    parser.add_argument("conll_file", type=Path)
+    parser.add_argument("conll_file", type=Path, nargs="?", default=None,
+                        help="`token TAG` file [default: the ANERcorp CAMeL-split test file under $BENCH_DATA/anercorp]")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None, help="also write the scores here")
     args = parser.parse_args(argv)
-    scores = evaluate_conll(args.model_dir, args.conll_file, threads=args.threads)
+    from ..errors import BenchError
+
+    try:
+        if args.conll_file is None:
+            from ..anercorp import TEST_FILE, split_path
+
+            args.conll_file = split_path(TEST_FILE)
+        scores = evaluate_conll(args.model_dir, args.conll_file, threads=args.threads)
+    except BenchError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return err.exit_code
     text = json.dumps(scores, ensure_ascii=False, indent=2)
     print(text)
     if args.json:
