@@ -15,6 +15,8 @@ import io
 import json
 import os
 import zipfile
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -67,9 +69,29 @@ def read_manifest(root: Path | None = None) -> list[Entry]:
     return entries
 
 
+# --corpus-dir of a command that reaches the news corpus only through records
+# or validation (commands/_options.py), for the duration of that command.
+_OPTION_DIR: ContextVar[Path | None] = ContextVar("news_texts_dir", default=None)
+
+
+@contextmanager
+def use_texts_dir(directory: Path) -> Iterator[None]:
+    """Within the block, `texts_dir(None)` means `directory`."""
+    token = _OPTION_DIR.set(Path(directory))
+    try:
+        yield
+    finally:
+        _OPTION_DIR.reset(token)
+
+
+def configured_dir() -> Path | str | None:
+    """The directory named by --corpus-dir or $BENCH_NEWS_DIR, if any."""
+    return _OPTION_DIR.get() or os.environ.get(ENV_DIR) or None
+
+
 def texts_dir(corpus_dir: Path | str | None) -> Path:
     """The directory of the news texts, or a one-line error saying how to get it."""
-    chosen = corpus_dir or os.environ.get(ENV_DIR)
+    chosen = corpus_dir or configured_dir()
     if not chosen:
         raise CorpusError(
             "the news texts are not in the repository (their licences forbid it): pass --corpus-dir DIR or "
@@ -123,8 +145,8 @@ def load_news(corpus_dir: Path | str | None = None, split: str | None = "test") 
 
 
 def available_news_splits() -> dict[str, Corpus]:
-    """Both news splits when $BENCH_NEWS_DIR points at the texts, else nothing."""
-    if not os.environ.get(ENV_DIR):
+    """Both news splits when --corpus-dir or $BENCH_NEWS_DIR points at the texts, else nothing."""
+    if not configured_dir():
         return {}
     return {f"news_{s}": load_news(None, s) for s in SPLITS}
 

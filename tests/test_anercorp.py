@@ -8,8 +8,18 @@ from pathlib import Path
 import pytest
 
 from benchmark import anercorp
-from benchmark.anercorp import (CAMEL_TEST, ORIGINAL, SOURCES, TEST_FILE, TRAIN_FILE, fetch_anercorp, read_original,
-                                render, repair_line, verify_dir)
+from benchmark.anercorp import (
+    CAMEL_TEST,
+    ORIGINAL,
+    SOURCES,
+    TEST_FILE,
+    TRAIN_FILE,
+    fetch_anercorp,
+    read_original,
+    render,
+    repair_line,
+    verify_dir,
+)
 from benchmark.cli import main
 from benchmark.corpus import CorpusError, conll_path, load_corpus, portable_spec
 from benchmark.errors import DataError, InputError

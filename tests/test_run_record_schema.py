@@ -9,7 +9,14 @@ import re
 import pytest
 
 from benchmark.corpus import load_seed
-from benchmark.record_schema import doc_path, fields, load_schema, parse_record, problems, render_doc
+from benchmark.record_schema import (
+    doc_path,
+    fields,
+    load_schema,
+    parse_record,
+    problems,
+    render_doc,
+)
 
 from .conftest import ROOT
 

@@ -16,6 +16,7 @@ from ..compare import CHANGES, describe_change, entity_diff, paired_test, score_
 from ..formatting import fmt_delta, fmt_score
 from ..records import F1_METRICS, RecordError, aligned_predictions, check_against_gold, check_same_corpus, load_record, try_load_gold
 from ._unusable import UnusableInput
+from ._options import news_dir_option
 
 _RECORD = click.Path(dir_okay=False, path_type=Path)
 
@@ -48,6 +49,7 @@ def _usable_gold(a, b):
 @click.option("--n-resamples", type=click.IntRange(min=10), default=1000, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the paired bootstrap.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@news_dir_option
 def compare(run_a, run_b, metric, n_resamples, seed, fmt) -> None:
     """What changed from run A to run B: F1 deltas per type and overall for
     every metric, the paired-bootstrap p-value, and every mention fixed,
@@ -120,6 +122,7 @@ def compare(run_a, run_b, metric, n_resamples, seed, fmt) -> None:
               help="Largest F1 drop tolerated (absolute, e.g. 0.01).")
 @click.option("--metric", type=click.Choice(F1_METRICS), default="seqeval_strict", show_default=True)
 @click.option("--per-type", is_flag=True, help="Also check the F1 of every type the gold has.")
+@news_dir_option
 def check(baseline, candidate, model, max_drop, metric, per_type) -> None:
     """Regression gate: exit 0 when no compared F1 dropped by more than
     --max-drop, 1 with a one-line verdict when one did, 2 for unusable input."""

@@ -25,7 +25,7 @@ def fetch(dataset: str, directory: Path | None) -> None:
     """Download DATASET's sources at pinned commits (needs internet), check
     their sha256 and rebuild the split files into DIRECTORY
     [default: $BENCH_DATA/anercorp, else {cache}/data/anercorp]."""
-    from ..anercorp import fetch_anercorp, default_dir
+    from ..anercorp import default_dir, fetch_anercorp
 
     directory = directory or default_dir()
     written = fetch_anercorp(directory, progress=lambda url: click.echo(f"fetching {url}", err=True))

@@ -6,14 +6,16 @@ from pathlib import Path
 import click
 
 from ..corpus import CorpusError
+from ._options import news_dir_option
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["hf", "conll", "jsonl"]), required=True,
               help="hf: datasets.DatasetDict saved with save_to_disk; conll: `token TAG` lines; jsonl: spans.")
 @click.argument("out", type=click.Path(path_type=Path))
+@news_dir_option
 def export(fmt: str, out: Path) -> None:
-    """Export the gold (seed, and the news splits when $BENCH_NEWS_DIR is set) to OUT."""
+    """Export the gold (seed, and the news splits when --corpus-dir or $BENCH_NEWS_DIR is set) to OUT."""
     from ..export import export as do_export
 
     try:

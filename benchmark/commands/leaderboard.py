@@ -10,6 +10,7 @@ from ..io import write_atomic
 from ..leaderboard import FORMATS, METRICS, RENDERERS, build_leaderboard, print_table, render_markdown, replace_readme_block
 from ..records import RecordError, load_results
 from ._unusable import UnusableInput
+from ._options import news_dir_option
 
 
 @click.command()
@@ -27,6 +28,7 @@ from ._unusable import UnusableInput
               help="Write to this file (atomically) instead of stdout.")
 @click.option("--readme", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
               help="Rewrite the markdown leaderboard between the README's leaderboard markers.")
+@news_dir_option
 def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, readme) -> None:
     """Rank the run records in results/*.json.
 

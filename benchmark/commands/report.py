@@ -9,12 +9,14 @@ from ..io import write_atomic
 from ..records import RecordError, load_record, try_load_gold
 from ..report import render_report
 from ._unusable import UnusableInput
+from ._options import news_dir_option
 
 
 @click.command()
 @click.argument("run", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="HTML file to write. Default: RUN with the suffix .html.")
+@news_dir_option
 def report(run: Path, output: Path | None) -> None:
     """Write one self-contained HTML page (right-to-left, no network) showing
     every gold and predicted mention of RUN in the article text, coloured by

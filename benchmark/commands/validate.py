@@ -7,6 +7,7 @@ from ..corpus import project_root, seed_pairs
 from ..news import news_pairs
 from ..types import LABELS
 from ..validate import check_annotation
+from ._options import news_dir_option
 
 
 def annotation_pairs(root):
@@ -17,6 +18,7 @@ def annotation_pairs(root):
 
 
 @click.command()
+@news_dir_option
 def validate() -> None:
     """Check every gold annotation file against its document.
 
