@@ -50,12 +50,12 @@ def train(recipe, epochs, seed, max_minutes, threads, out_dir, base_dir, train_f
     from ..conll import ConllError
     from ..anercorp import TRAIN_FILE, split_path
     from ..e5.paths import MissingInput, base_model_dir, finetuned_dir
-    from ..errors import InputError, require
+    from ..errors import require
 
     if train_file is None:
         train_file = split_path(TRAIN_FILE)
     elif not train_file.is_file():
-        raise InputError(f"--train-file {train_file}: no such file")
+        raise click.UsageError(f"training file {train_file} does not exist (--train-file)")
     for module, extra in NEEDS:
         require(module, extra, "bench train")
     base_dir = base_dir or base_model_dir()
