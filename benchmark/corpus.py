@@ -96,15 +96,21 @@ def make_corpus(name: str, documents: list[Document]) -> Corpus:
     return Corpus(name, docs, *corpus_hashes(docs))
 
 
-def document_from_files(text_path: Path, annotation_path: Path) -> Document:
-    """Load one document and its gold. Structure errors raise CorpusError;
-    `bench validate` gives the full per-span report."""
-    return document_with_gold(text_path.stem, read_text(text_path), annotation_path)
+def document_from_files(text_path: Path, annotation_path: Path, root: Path | None = None) -> Document:
+    """Load one document and its gold, validated as `bench validate` does."""
+    return document_with_gold(text_path.stem, read_text(text_path), annotation_path, text_path.name, root)
 
 
-def document_with_gold(doc_id: str, text: str, annotation_path: Path) -> Document:
-    """A document from its (already read) text and its annotation file."""
+def document_with_gold(doc_id: str, text: str, annotation_path: Path, text_name: str | None = None,
+                       root: Path | None = None) -> Document:
+    """A document from its (already read) text and its annotation file
+    (`text_name`: the text file's name). The gold is checked with
+    validate.require_valid: gold that `bench validate` rejects raises
+    DataError (exit 1) with the same message, so it is never scored."""
+    from .validate import require_valid  # validate.py imports this module
+
     data = read_annotation(annotation_path)
+    require_valid(data, text, text_name or f"{doc_id}.txt", annotation_path, root or project_root())
     try:
         spans = tuple(sorted(Span.from_json(s) for s in data["spans"]))
     except (KeyError, TypeError, ValueError) as err:
@@ -126,7 +132,7 @@ def load_seed(root: Path | None = None) -> Corpus:
     pairs = seed_pairs(root)
     if not pairs:
         raise CorpusError(f"{(root or project_root()) / 'seeds'}: no .txt documents")
-    return make_corpus("seed", [document_from_files(t, a) for t, a in pairs])
+    return make_corpus("seed", [document_from_files(t, a, root) for t, a in pairs])
 
 
 def conll_documents(path: Path, label_map: dict[str, str | None]) -> list[Document]:
@@ -165,19 +171,54 @@ def conll_documents(path: Path, label_map: dict[str, str | None]) -> list[Docume
 
 def load_corpus(spec: str, *, corpus_dir: Path | None = None, label_map: dict | None = None,
                 split: str | None = None) -> Corpus:
-    """`seed`, `news` (texts from corpus_dir), or `conll:PATH`."""
+    """`seed`, `news` (texts from corpus_dir), or `conll:PATH`. Gold that
+    `bench validate` rejects raises DataError; a corpus without documents
+    (an empty CoNLL file, for example) raises CorpusError."""
     if spec == "seed":
-        return load_seed()
-    if spec == "news":
+        corpus = load_seed()
+    elif spec == "news":
         from .news import load_news
 
-        return load_news(corpus_dir, split=split)
-    if spec.startswith("conll:"):
-        path = Path(spec[len("conll:"):]).expanduser()
-        if not path.exists():
-            raise CorpusError(f"{path}: file not found")
+        corpus = load_news(corpus_dir, split=split)
+    elif spec.startswith("conll:"):
+        path = conll_path(spec)
         from .cards import DEFAULT_LABEL_MAP
 
         mapping = {k.upper(): v for k, v in (label_map or DEFAULT_LABEL_MAP).items()}
-        return make_corpus(f"conll:{path.name}", conll_documents(path, mapping))
-    raise CorpusError(f"unknown corpus {spec!r}: expected seed, news or conll:PATH")
+        documents = conll_documents(path, mapping)
+        if not documents:
+            raise CorpusError(f"{path}: no tokens: an empty CoNLL corpus cannot be scored")
+        corpus = make_corpus(f"conll:{path.name}", documents)
+    else:
+        raise CorpusError(f"unknown corpus {spec!r}: expected seed, news or conll:PATH")
+    if not corpus.documents:  # a score over nothing would rank first
+        raise CorpusError(f"corpus {corpus.name!r}: no documents; nothing to score")
+    return corpus
+
+
+# Where `bench data fetch anercorp DIR` puts the ANERcorp split files, and the
+# variable that points at DIR: a record's `conll:` path that does not exist
+# here is looked up there by its file name, so records stay portable.
+DATA_ENV = "BENCH_DATA"
+
+
+def conll_path(spec: str) -> Path:
+    """The file of a `conll:PATH` spec ($VARS and ~ expanded); when PATH does
+    not exist, the same file name under $BENCH_DATA (or its anercorp/ folder).
+    CorpusError names the file and how to get it."""
+    raw = spec[len("conll:"):]
+    path = Path(os.path.expandvars(raw)).expanduser()
+    if not raw.strip():
+        raise CorpusError("conll: needs a path (conll:PATH)")
+    if path.exists():
+        return path
+    data_dir = os.environ.get(DATA_ENV)
+    if data_dir:
+        for candidate in (Path(data_dir) / path.name, Path(data_dir) / "anercorp" / path.name):
+            if candidate.is_file():
+                return candidate
+    hint = ""
+    if path.name.lower().startswith("anercorp"):
+        hint = (f"; the ANERcorp split files: run `bench data fetch anercorp DIR`, then set {DATA_ENV}=DIR"
+                + (f" (${DATA_ENV} is {data_dir}, which does not hold {path.name})" if data_dir else ""))
+    raise CorpusError(f"{path}: file not found{hint}")
