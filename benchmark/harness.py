@@ -9,11 +9,16 @@ from __future__ import annotations
 import hashlib
 import importlib
 import inspect
+import json
+import site
 import sys
+import sysconfig
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Callable, Sequence
 
 from .cards import card_label_map, expand_source, is_local_source, resolve
+from .corpus import project_root
 from .types import LABELS, Document, Predictions, Span
 
 
@@ -51,6 +56,105 @@ def source_revision(obj: Any) -> str:
     return "sha256:" + hashlib.sha256(repr(obj).encode()).hexdigest()
 
 
+# --- what decides a user extractor's predictions: its code -------------------------------
+#
+# The prediction cache must never serve predictions of older code. For
+# `module:callable` the code is not one file: helpers, a package's other
+# modules, a module of this benchmark it calls. Three walks, united:
+#   1. the modules that importing the callable added to sys.modules, minus the
+#      standard library and installed packages (site-packages): everything the
+#      import pulled in of the user's own code, however it was imported;
+#   2. every .py file of the callable's top-level package folder: covers a
+#      helper the import did not add because it was imported earlier in the
+#      same process (pytest), and modules imported lazily inside functions;
+#   3. the user modules reachable from the callable's module through its
+#      globals (imported modules, and the modules of imported functions and
+#      classes), transitively: covers a top-level helper module imported
+#      earlier, outside any package.
+# Over-inclusion only costs a cache miss; under-inclusion would be a stale hit.
+
+
+def _library_roots() -> tuple[Path, ...]:
+    paths = sysconfig.get_paths()
+    roots = {paths[k] for k in ("stdlib", "platstdlib", "purelib", "platlib") if paths.get(k)}
+    roots.update(site.getsitepackages() if hasattr(site, "getsitepackages") else [])
+    return tuple(Path(r).resolve() for r in roots)
+
+
+def _user_file(module: Any, roots: tuple[Path, ...]) -> Path | None:
+    """The source file of `module` when it is the user's code (not stdlib, not an installed package)."""
+    if not isinstance(module, ModuleType):
+        return None
+    file = getattr(module, "__file__", None)
+    if not file:
+        return None
+    path = Path(file).resolve()
+    if not path.is_file() or {"site-packages", "dist-packages"} & set(path.parts):
+        return None
+    if any(path.is_relative_to(root) for root in roots):
+        return None
+    return path
+
+
+def user_code_files(module: ModuleType, added: set[str] = frozenset()) -> list[Path]:
+    """The source files of the user's code behind `module` (the three walks above)."""
+    roots = _library_roots()
+    benchmark_dir = Path(__file__).resolve().parent
+    files: set[Path] = set()
+    for name in added:  # 1. what the import added (this benchmark's own modules only via walk 3)
+        path = _user_file(sys.modules.get(name), roots)
+        if path is not None and not path.is_relative_to(benchmark_dir):
+            files.add(path)
+    top = sys.modules.get(module.__name__.partition(".")[0])
+    for folder in getattr(top, "__path__", None) or []:  # 2. the package folder
+        if not any(Path(folder).resolve().is_relative_to(root) for root in roots):
+            files.update(p.resolve() for p in Path(folder).rglob("*.py"))
+    seen, stack = {module.__name__}, [module]  # 3. globals, transitively
+    while stack:
+        current = stack.pop()
+        path = _user_file(current, roots)
+        if path is None:
+            continue
+        files.add(path)
+        for value in list(vars(current).values()):
+            target = value if isinstance(value, ModuleType) else sys.modules.get(getattr(value, "__module__", None) or "")
+            if isinstance(target, ModuleType) and target.__name__ not in seen:
+                seen.add(target.__name__)
+                stack.append(target)
+    return sorted(files)
+
+
+def card_content(card: dict) -> str:
+    """sha256 of the card as written (its file's bytes), or of the card dict for an ad-hoc card."""
+    path = card.get("card_path")
+    if path:
+        full = Path(path) if Path(path).is_absolute() else project_root() / path
+        if full.is_file():
+            return hashlib.sha256(full.read_bytes()).hexdigest()
+    return hashlib.sha256(json.dumps(card, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def prediction_inputs(card: dict, extractor: Any) -> dict:
+    """Everything beyond the extractor's revision that decides its predictions,
+    for the prediction cache key: the card's content; for `module:callable`
+    the user's code (user_code_files); for a local model directory every file
+    in it (config and id2label, tokenizer, weights); for a composite, each
+    part's inputs."""
+    from .extractors import directory_revision
+
+    inputs: dict = {"card": card_content(card)}
+    if card["kind"] == "composite":
+        inputs["parts"] = [prediction_inputs(part_card, part)
+                           for part_card, (part, _) in zip(extractor.part_cards, extractor.parts)]
+    elif card["kind"] == "callable" and hasattr(extractor, "code_revision"):
+        inputs["code"] = extractor.code_revision()
+    elif card["kind"] == "transformers" and hasattr(extractor, "local_dir"):
+        local = extractor.local_dir()
+        if local is not None:
+            inputs["files"] = directory_revision(local)
+    return inputs
+
+
 def coerce_span(raw: Any, document: Document, where: str) -> Span:
     """A user's span (Span, dict, or (start, end, label) tuple) checked against the text."""
     if isinstance(raw, Span):
@@ -80,7 +184,10 @@ class CallableExtractor:
 
     def __init__(self, target: str):
         self.name = target
+        before = set(sys.modules)
         self.target = import_attribute(target, "extractor")
+        self.module = sys.modules[target.partition(":")[0]]
+        self._added = set(sys.modules) - before
         if inspect.isclass(self.target):
             self.target = self.target()
         if not (hasattr(self.target, "predict") or callable(self.target)):
@@ -90,6 +197,12 @@ class CallableExtractor:
         if hasattr(self.target, "revision"):
             return self.target.revision()
         return source_revision(self.target if not hasattr(self.target, "predict") else type(self.target))
+
+    def code_revision(self) -> str:
+        """sha256 over every file of the user's code behind the callable (user_code_files)."""
+        from .extractors import files_revision
+
+        return files_revision(user_code_files(self.module, self._added))
 
     def predict(self, documents: Sequence[Document]) -> Predictions:
         if hasattr(self.target, "predict"):
@@ -124,11 +237,13 @@ class CompositeExtractor:
     def __init__(self, card: dict, build: Callable[[dict], Any]):
         self.name = card["name"]
         self.parts = []
+        self.part_cards: list[dict] = []
         for part in card["parts"]:
             part_card = resolve(part["model"])
             extractor = build(part_card)
             labels = tuple(part["labels"]) if "labels" in part else producible_labels(part_card, extractor)
             self.parts.append((extractor, labels))
+            self.part_cards.append(part_card)
         self.stats: dict = {}
 
     def load(self) -> None:
