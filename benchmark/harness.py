@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.util
 import inspect
 import json
 import site
@@ -67,10 +68,10 @@ def source_revision(obj: Any) -> str:
 #   2. every .py file of the callable's top-level package folder: covers a
 #      helper the import did not add because it was imported earlier in the
 #      same process (pytest), and modules imported lazily inside functions;
-#   3. the user modules reachable from the callable's module through its
-#      globals (imported modules, and the modules of imported functions and
-#      classes), transitively: covers a top-level helper module imported
-#      earlier, outside any package.
+#   3. the user modules the callable's module imports (every `import` and
+#      `from ... import` statement in its source, function bodies included),
+#      transitively: covers a top-level helper module imported earlier,
+#      outside any package, even when only a constant is taken from it.
 # Over-inclusion only costs a cache miss; under-inclusion would be a stale hit.
 
 
@@ -109,19 +110,70 @@ def user_code_files(module: ModuleType, added: set[str] = frozenset()) -> list[P
     for folder in getattr(top, "__path__", None) or []:  # 2. the package folder
         if not any(Path(folder).resolve().is_relative_to(root) for root in roots):
             files.update(p.resolve() for p in Path(folder).rglob("*.py"))
-    seen, stack = {module.__name__}, [module]  # 3. globals, transitively
-    while stack:
-        current = stack.pop()
-        path = _user_file(current, roots)
+    seen: set[str] = set()
+    stack = [(module.__name__, getattr(module, "__package__", None) or "")]
+    while stack:  # 3. import statements, transitively
+        name, package = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        path = _module_file(name, roots)
         if path is None:
             continue
         files.add(path)
-        for value in list(vars(current).values()):
-            target = value if isinstance(value, ModuleType) else sys.modules.get(getattr(value, "__module__", None) or "")
-            if isinstance(target, ModuleType) and target.__name__ not in seen:
-                seen.add(target.__name__)
-                stack.append(target)
+        is_package = path.name == "__init__.py"
+        for imported in _imports(path, name if is_package else package):
+            stack.append((imported, imported if _is_package_name(imported) else imported.rpartition(".")[0]))
     return sorted(files)
+
+
+def _is_package_name(name: str) -> bool:
+    return hasattr(sys.modules.get(name), "__path__")
+
+
+def _module_file(name: str, roots: tuple[Path, ...]) -> Path | None:
+    """The user's source file of module `name` (imported or not), or None."""
+    module = sys.modules.get(name)
+    if module is not None:
+        return _user_file(module, roots)
+    if "." in name and name.rpartition(".")[0] not in sys.modules:
+        return None  # finding it would import its parent package
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    origin = getattr(spec, "origin", None)
+    if not origin or not origin.endswith(".py"):
+        return None
+    path = Path(origin).resolve()
+    if {"site-packages", "dist-packages"} & set(path.parts) or any(path.is_relative_to(r) for r in roots):
+        return None
+    return path
+
+
+def _imports(path: Path, package: str) -> set[str]:
+    """Module names imported anywhere in the file at `path` (relative imports
+    resolved against `package`); for `from M import N`, M and M.N."""
+    import ast
+
+    try:
+        tree = ast.parse(path.read_bytes(), filename=str(path))
+    except (SyntaxError, ValueError, OSError):
+        return set()
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")
+                parent = parent[: len(parent) - (node.level - 1)] if node.level > 1 else parent
+                base = ".".join([p for p in parent if p] + ([base] if base else []))
+            if base:
+                names.add(base)
+                names.update(f"{base}.{alias.name}" for alias in node.names if alias.name != "*")
+    return names
 
 
 def card_content(card: dict) -> str:
