@@ -63,7 +63,7 @@ def scorer_revision() -> str:
             version = metadata.version(library)
         except metadata.PackageNotFoundError:
             version = "-"
-        digest.update(f"{library}={version}\0".encode("utf-8"))
+        digest.update(f"{library}={version}\0".encode())
     return digest.hexdigest()
 
 
