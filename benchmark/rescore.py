@@ -12,7 +12,8 @@ metric) when
     hand, or written by another scorer (`bench score --update` refreshes it).
 
 Recomputing costs seconds (seqeval pulls in scikit-learn), so results are kept
-in a cache under $BENCH_CACHE/scores/: one JSON file per key, the sha256 of
+in a cache under $BENCH_CACHE/scores/ (and gold that passed validation under
+$BENCH_CACHE/gold/, see validate.require_valid): one JSON file per key, the sha256 of
 (the stored predictions, the gold's sha256, the scorer's code and library
 versions, the resampling settings). A changed input gives another key, an
 entry is used only when the key inside it matches its name, and the folder
@@ -73,20 +74,22 @@ def predictions_sha256(record: RunRecord) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _key(payload: dict) -> str:
+def cache_key(payload: dict) -> str:
+    """The cache key of a computation: sha256 of its inputs and the scorer's code."""
     payload = {**payload, "scorer": scorer_revision()}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def _cache_file(key: str) -> Path:
+def _cache_file(key: str, folder: str) -> Path:
     from .cards import cache_dir
 
-    return cache_dir() / "scores" / f"{key}.json"
+    return cache_dir() / folder / f"{key}.json"
 
 
-def _cache_get(key: str):
+def cache_get(key: str, folder: str = "scores"):
+    """The value stored under `key`, or None (absent, unreadable, or not its key)."""
     try:
-        data = json.loads(_cache_file(key).read_text(encoding="utf-8"))
+        data = json.loads(_cache_file(key, folder).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("key") != key:  # never trusted beyond its key
@@ -94,11 +97,11 @@ def _cache_get(key: str):
     return data.get("value")
 
 
-def _cache_put(key: str, value) -> None:
+def cache_put(key: str, value, folder: str = "scores") -> None:
     from .io import write_json_atomic
 
     try:
-        write_json_atomic(_cache_file(key), {"key": key, "value": value})
+        write_json_atomic(_cache_file(key, folder), {"key": key, "value": value})
     except OSError:  # a read-only cache only costs time
         pass
 
@@ -149,7 +152,12 @@ def check_numbers(record: RunRecord) -> None:
     """RecordError naming the file and the metric when any number under
     `metrics` is NaN or Infinity, or a score field is not a number."""
     metrics = record.data["metrics"]
-    for path, value in _walk(metrics, "metrics"):
+    try:
+        json.dumps(metrics, allow_nan=False)  # the fast check; the walk below only names the place
+        finite = True
+    except ValueError:
+        finite = False
+    for path, value in ([] if finite else _walk(metrics, "metrics")):
         if isinstance(value, float) and not math.isfinite(value):
             raise RecordError(f"{record.source}: {path} is {value} (not a finite number); the record cannot be trusted")
     for path, value in _score_paths(metrics):
@@ -173,9 +181,9 @@ def recomputed_metrics(record: RunRecord, gold: Corpus) -> dict:
     """The metrics of the record's stored predictions against `gold`, with the
     record's own resampling settings (cached)."""
     n_resamples, seed = _resampling(record)
-    key = _key({"what": "metrics", "predictions": predictions_sha256(record), "gold": gold.sha256,
+    key = cache_key({"what": "metrics", "predictions": predictions_sha256(record), "gold": gold.sha256,
                 "n_resamples": n_resamples, "seed": seed})
-    cached = _cache_get(key)
+    cached = cache_get(key)
     if isinstance(cached, dict):
         return cached
     from .scoring import evaluate  # seqeval and scikit-learn: only on a miss
@@ -186,7 +194,7 @@ def recomputed_metrics(record: RunRecord, gold: Corpus) -> dict:
         raise RecordError(f"{record.source}: {err}") from None
     # Through JSON, so a hit and a miss return the very same values.
     metrics = json.loads(json.dumps(metrics))
-    _cache_put(key, metrics)
+    cache_put(key, metrics)
     return metrics
 
 
@@ -238,7 +246,7 @@ def verified(record: RunRecord, gold: Corpus) -> RunRecord:
     check_numbers(record)
     check_against_gold(record, gold)
     fresh = recomputed_metrics(record, gold)
-    found = first_difference(record.data["metrics"], fresh)
+    found = None if record.data["metrics"] == fresh else first_difference(record.data["metrics"], fresh)
     if found is not None:
         path, stored, recomputed = found
         raise RecordError(
@@ -253,9 +261,9 @@ def paired_test(gold: Corpus, a: RunRecord, b: RunRecord, *, metric: str = "seqe
                 n_resamples: int = 1000, seed: int = 0) -> dict:
     """compare.paired_test of B against A on `gold` (cached): {"delta",
     "p_value", "n_resamples", "unit", ...}."""
-    key = _key({"what": "paired", "a": predictions_sha256(a), "b": predictions_sha256(b), "gold": gold.sha256,
+    key = cache_key({"what": "paired", "a": predictions_sha256(a), "b": predictions_sha256(b), "gold": gold.sha256,
                 "metric": metric, "n_resamples": n_resamples, "seed": seed})
-    cached = _cache_get(key)
+    cached = cache_get(key)
     if isinstance(cached, dict):
         return cached
     from .compare import paired_test as run_test
@@ -267,5 +275,5 @@ def paired_test(gold: Corpus, a: RunRecord, b: RunRecord, *, metric: str = "seqe
     except ValueError as err:  # a stored prediction the scorer rejects
         raise RecordError(f"{a.source} / {b.source}: {err}") from None
     result = json.loads(json.dumps(result))
-    _cache_put(key, result)
+    cache_put(key, result)
     return result

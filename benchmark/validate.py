@@ -75,7 +75,15 @@ def display_name(annotation_path: Path, root: Path) -> str:
 def require_valid(data: dict, text: str, text_name: str, annotation_path: Path, root: Path) -> None:
     """DataError (exit 1) with `bench validate`'s own first line for this file
     when the gold fails validation; every reader of the gold calls this."""
+    from .rescore import cache_get, cache_key, cache_put  # a passed check is remembered, keyed by its inputs
+
+    key = cache_key({"what": "valid gold", "annotation": data, "text": sha256_text(text), "text_name": text_name,
+                     "validator": sha256_text(Path(__file__).read_text(encoding="utf-8"))})
+    if cache_get(key, "gold") is True:
+        return
     problems, _ = check_gold(data, text, text_name, display_name(annotation_path, root))
+    if not problems:
+        cache_put(key, True, "gold")
     if problems:
         more = f" (and {len(problems) - 1} more problem(s) in this file; `bench validate` lists them)" if len(problems) > 1 else ""
         raise DataError(f"{problems[0]}{more}")

@@ -291,8 +291,10 @@ def _overlap(home: Path) -> None:
 
 
 @pytest.mark.parametrize("corrupt", [_edit_seed_text, _wrong_hash, _overlap], ids=["edited text", "wrong hash", "overlap"])
-def test_gold_that_validate_rejects_is_refused_everywhere(capsys, home, corrupt):
-    corrupt(home)
+def test_gold_that_validate_rejects_is_refused_everywhere(capsys, home, corrupt, cache):
+    assert bench(capsys, "leaderboard", "--n-resamples", N_RESAMPLES)[0] == 0  # valid gold, remembered in the cache
+    assert list((cache / "gold").glob("*.json"))
+    corrupt(home)  # ... which must not vouch for the edited gold
     code, out, _ = bench(capsys, "validate")
     assert code == 1
     expected = out.strip().splitlines()[0]  # bench validate's own message
