@@ -169,9 +169,11 @@ def _resampling(record: RunRecord) -> tuple[int, int]:
     """(n_resamples, seed) of the stored confidence interval, as `bench score` reads them."""
     ci = (record.data["metrics"].get("seqeval_strict") or {}).get("ci95") or {}
     n_resamples, seed = ci.get("n_resamples", 1000), ci.get("seed", 0)
-    if not (isinstance(n_resamples, int) and 1 <= n_resamples <= MAX_RESAMPLES) or not isinstance(seed, int):
+    valid = (isinstance(n_resamples, int) and not isinstance(n_resamples, bool) and 0 <= n_resamples <= MAX_RESAMPLES
+             and isinstance(seed, int) and not isinstance(seed, bool))
+    if not valid:
         raise RecordError(f"{record.source}: metrics.seqeval_strict.ci95 has n_resamples {n_resamples!r} and "
-                          f"seed {seed!r}; expected integers, 1 <= n_resamples <= {MAX_RESAMPLES}")
+                          f"seed {seed!r}; expected integers, 0 <= n_resamples <= {MAX_RESAMPLES}")
     return n_resamples, seed
 
 

@@ -109,6 +109,17 @@ def test_nan_infinity_and_strings_are_refused(capsys, tmp_path, value, shown):
         assert f"bad.json: metrics.seqeval_strict.overall.f1 is {shown}" in line, (args, line)
 
 
+def test_a_record_made_without_resamples_is_rescored_as_made(capsys, tmp_path, monkeypatch):
+    install_as_seed(tmp_path, CORPUS)
+    monkeypatch.setenv("BENCH_HOME", str(tmp_path))
+    path = write_record(tmp_path / "results", make_record(CORPUS, PERFECT, "perfect", n_resamples=0))
+    code, out, err = bench(capsys, "check", "--baseline", path, "--candidate", path)
+    assert code == 0 and out.startswith("OK: "), err
+    huge = edited(path, tmp_path / "huge.json", lambda d: d["metrics"]["seqeval_strict"]["ci95"].update(n_resamples=10**9))
+    line = one_error(capsys, 2, "check", "--baseline", path, "--candidate", huge)
+    assert "huge.json: metrics.seqeval_strict.ci95 has n_resamples 1000000000" in line
+
+
 def test_non_finite_number_deep_in_metrics_is_refused(capsys, tmp_path):
     record = ROOT / "results" / "money-rules.json"
 

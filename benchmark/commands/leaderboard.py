@@ -39,6 +39,8 @@ def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, read
     in their own unranked sections, marked "not re-scored". Neighbours the
     paired bootstrap cannot tell apart (p >= 0.05) share a rank ("=2").
     """
+    if readme is not None and corpus_name is not None:
+        raise UnusableInput("--readme writes the whole leaderboard block: drop --corpus")
     results_dir = results_dir or project_root() / "results"
     try:
         records, skipped = load_results(results_dir)
