@@ -146,6 +146,9 @@ def _score_paths(metrics: dict):
     if isinstance(money, dict):
         for field in ("matched", "correct", "accuracy"):
             yield f"metrics.money_values.{field}", money.get(field)
+    confusion = metrics.get("confusion")
+    if isinstance(confusion, dict):
+        yield from _walk(confusion, "metrics.confusion")  # counts, every one
 
 
 def check_numbers(record: RunRecord) -> None:
