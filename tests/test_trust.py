@@ -215,7 +215,8 @@ def tiny_bert(tmp_path_factory):
 
 def _local_model_key(directory: Path) -> dict:
     from benchmark.cards import resolve
-    from benchmark.harness import build_extractor, prediction_inputs
+    from benchmark.harness import build_extractor
+    from benchmark.prediction_inputs import prediction_inputs
 
     card = resolve(str(directory))
     return prediction_inputs(card, build_extractor(card, {"device": "cpu", "progress": False}))

@@ -11,7 +11,8 @@ from rich.console import Console
 
 from ..cards import CardError, gold_label_map, resolve, slugify
 from ..corpus import Corpus, CorpusError, load_corpus, project_root
-from ..harness import ExtractorError, build_extractor, prediction_inputs
+from ..harness import ExtractorError, build_extractor
+from ..prediction_inputs import prediction_inputs
 from ..io import write_json_atomic
 from ..runrecord import build_record, cache_key, cache_load, cache_store, fill_money_values
 from ..tokenize import tokenize
