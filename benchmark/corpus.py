@@ -101,15 +101,21 @@ def make_corpus(name: str, documents: list[Document]) -> Corpus:
     return Corpus(name, docs, *corpus_hashes(docs))
 
 
-def document_from_files(text_path: Path, annotation_path: Path) -> Document:
-    """Load one document and its gold. Structure errors raise CorpusError;
-    `bench validate` gives the full per-span report."""
-    return document_with_gold(text_path.stem, read_text(text_path), annotation_path)
+def document_from_files(text_path: Path, annotation_path: Path, root: Path | None = None) -> Document:
+    """Load one document and its gold, validated as `bench validate` does."""
+    return document_with_gold(text_path.stem, read_text(text_path), annotation_path, text_path.name, root)
 
 
-def document_with_gold(doc_id: str, text: str, annotation_path: Path) -> Document:
-    """A document from its (already read) text and its annotation file."""
+def document_with_gold(doc_id: str, text: str, annotation_path: Path, text_name: str | None = None,
+                       root: Path | None = None) -> Document:
+    """A document from its (already read) text and its annotation file
+    (`text_name`: the text file's name). The gold is checked with
+    validate.require_valid: gold that `bench validate` rejects raises
+    DataError (exit 1) with the same message, so it is never scored."""
+    from .validate import require_valid  # validate.py imports this module
+
     data = read_annotation(annotation_path)
+    require_valid(data, text, text_name or f"{doc_id}.txt", annotation_path, root or project_root())
     try:
         spans = tuple(sorted(Span.from_json(s) for s in data["spans"]))
     except (KeyError, TypeError, ValueError) as err:
@@ -131,7 +137,7 @@ def load_seed(root: Path | None = None) -> Corpus:
     pairs = seed_pairs(root)
     if not pairs:
         raise CorpusError(f"{(root or project_root()) / 'seeds'}: no .txt documents")
-    return make_corpus("seed", [document_from_files(t, a) for t, a in pairs])
+    return make_corpus("seed", [document_from_files(t, a, root) for t, a in pairs])
 
 
 def conll_documents(path: Path, label_map: dict[str, str | None]) -> list[Document]:
@@ -176,6 +182,8 @@ def conll_path(given: str) -> Path:
     one place `bench data fetch anercorp` writes to."""
     from . import anercorp
 
+    if not given.strip():
+        raise CorpusError("conll: needs a path (conll:PATH)")
     path = Path(given.replace(DATA_PLACEHOLDER, str(anercorp.data_root()))).expanduser()
     if path.exists():
         return path
@@ -204,17 +212,26 @@ def portable_spec(spec: str) -> str:
 
 def load_corpus(spec: str, *, corpus_dir: Path | None = None, label_map: dict | None = None,
                 split: str | None = None) -> Corpus:
-    """`seed`, `news` (texts from corpus_dir), or `conll:PATH`."""
+    """`seed`, `news` (texts from corpus_dir), or `conll:PATH`. Gold that
+    `bench validate` rejects raises DataError; a corpus without documents
+    (an empty CoNLL file, for example) raises CorpusError."""
     if spec == "seed":
-        return load_seed()
-    if spec == "news":
+        corpus = load_seed()
+    elif spec == "news":
         from .news import load_news
 
-        return load_news(corpus_dir, split=split)
-    if spec.startswith("conll:"):
+        corpus = load_news(corpus_dir, split=split)
+    elif spec.startswith("conll:"):
         path = conll_path(spec[len("conll:"):])
         from .cards import DEFAULT_LABEL_MAP
 
         mapping = {k.upper(): v for k, v in (label_map or DEFAULT_LABEL_MAP).items()}
-        return make_corpus(f"conll:{path.name}", conll_documents(path, mapping))
-    raise CorpusError(f"unknown corpus {spec!r}: expected seed, news or conll:PATH")
+        documents = conll_documents(path, mapping)
+        if not documents:
+            raise CorpusError(f"{path}: no tokens: an empty CoNLL corpus cannot be scored")
+        corpus = make_corpus(f"conll:{path.name}", documents)
+    else:
+        raise CorpusError(f"unknown corpus {spec!r}: expected seed, news or conll:PATH")
+    if not corpus.documents:  # a score over nothing would rank first
+        raise CorpusError(f"corpus {corpus.name!r}: no documents; nothing to score")
+    return corpus

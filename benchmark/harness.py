@@ -80,7 +80,10 @@ class CallableExtractor:
 
     def __init__(self, target: str):
         self.name = target
+        before = set(sys.modules)
         self.target = import_attribute(target, "extractor")
+        self.module = sys.modules[target.partition(":")[0]]
+        self._added = set(sys.modules) - before
         if inspect.isclass(self.target):
             self.target = self.target()
         if not (hasattr(self.target, "predict") or callable(self.target)):
@@ -90,6 +93,14 @@ class CallableExtractor:
         if hasattr(self.target, "revision"):
             return self.target.revision()
         return source_revision(self.target if not hasattr(self.target, "predict") else type(self.target))
+
+    def code_revision(self) -> str:
+        """sha256 over every file of the user's code behind the callable
+        (prediction_inputs.user_code_files)."""
+        from .extractors import files_revision
+        from .prediction_inputs import user_code_files
+
+        return files_revision(user_code_files(self.module, self._added))
 
     def predict(self, documents: Sequence[Document]) -> Predictions:
         if hasattr(self.target, "predict"):
@@ -124,11 +135,13 @@ class CompositeExtractor:
     def __init__(self, card: dict, build: Callable[[dict], Any]):
         self.name = card["name"]
         self.parts = []
+        self.part_cards: list[dict] = []
         for part in card["parts"]:
             part_card = resolve(part["model"])
             extractor = build(part_card)
             labels = tuple(part["labels"]) if "labels" in part else producible_labels(part_card, extractor)
             self.parts.append((extractor, labels))
+            self.part_cards.append(part_card)
         self.stats: dict = {}
 
     def load(self) -> None:

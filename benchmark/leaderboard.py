@@ -2,13 +2,21 @@
 CSV or JSON.
 
 Honesty rules it enforces:
+  * No stored number is ranked: every record on the current gold is re-scored
+    from its stored predictions (rescore.verified, cached), and a record whose
+    stored metrics differ, or hold NaN/Infinity/non-numbers, is refused
+    (RecordError: the command exits 2).
   * Only records scored on the same gold version are ranked together. The
-    current version of a corpus is the gold this checkout loads (its sha256);
-    when a corpus cannot be loaded here, the newest record's hash stands in.
-    Records of other versions go to their own, unranked section.
+    current version of a corpus is the gold this checkout loads (its sha256).
+    Records of other versions, and every record of a corpus this checkout
+    cannot load (the news texts or ANERcorp are absent), are shown in their
+    own unranked sections, marked "not re-scored"; `Leaderboard.missing` says
+    what is absent (`bench leaderboard --readme` refuses to write then).
   * Neighbouring ranks that the paired bootstrap (stored predictions against
     the current gold) cannot tell apart, p >= 0.05 against the next-better
     model, share a rank marker such as "=2", explained by a legend.
+  * A record run from a working tree with uncommitted changes is marked with
+    a dagger (DIRTY_MARK).
 
 Nothing here imports torch: `bench leaderboard` starts fast.
 """
@@ -22,12 +30,22 @@ from dataclasses import dataclass, field
 
 from .corpus import Corpus
 from .formatting import DASH, fmt_interval, fmt_rate, fmt_score, short_revision
-from .records import RecordError, RunRecord, aligned_predictions, check_against_gold, try_load_gold
+from .records import RecordError, RunRecord, try_load_gold
+from .rescore import check_numbers, paired_test, verified
 from .types import LABELS
 
 METRICS: tuple[str, ...] = ("seqeval_strict", "seqeval_default", "span_lenient")
 FORMATS: tuple[str, ...] = ("table", "markdown", "html", "csv", "json")
 TIE_ALPHA = 0.05
+DIRTY_MARK = "†"
+DIRTY_NOTE = (f"{DIRTY_MARK} run from a working tree with uncommitted changes (environment.git_dirty): "
+              "its revision does not pin the code that ran.")
+
+
+def is_dirty(record: RunRecord) -> bool:
+    """environment.git_dirty, or (older records) a git_commit ending in -dirty."""
+    env = record.data.get("environment") or {}
+    return env.get("git_dirty") is True or str(env.get("git_commit") or "").endswith("-dirty")
 
 
 @dataclass
@@ -46,13 +64,21 @@ class Section:
     rows: list[Row]
     documents: int | None = None
     notes: list[str] = field(default_factory=list)
+    rescored: bool = True  # False: stored numbers of a corpus this checkout cannot load
+
+    @property
+    def ranked(self) -> bool:
+        return self.current and self.rescored
 
     @property
     def title(self) -> str:
         docs = f", {self.documents} document{'s' if self.documents != 1 else ''}" if self.documents else ""
+        if not self.rescored:
+            return f"Corpus {self.corpus}: not re-scored here (stored numbers, unranked{docs})"
         if self.current:
             return f"Corpus {self.corpus} (gold sha256 {self.sha256[:12]}{docs})"
-        return f"Corpus {self.corpus}, other gold version sha256 {self.sha256[:12]} (not comparable with the current gold)"
+        return (f"Corpus {self.corpus}, other gold version sha256 {self.sha256[:12]}: not re-scored "
+                "(not comparable with the current gold)")
 
 
 @dataclass
@@ -62,10 +88,15 @@ class Leaderboard:
     notes: list[str]
     n_resamples: int
     unit: str | None = None  # resampling unit of the tie tests that ran
+    missing: list[str] = field(default_factory=list)  # one line per corpus that could not be re-scored
 
     @property
     def has_ties(self) -> bool:
         return any(row.tied for section in self.sections for row in section.rows)
+
+    @property
+    def has_dirty(self) -> bool:
+        return any(is_dirty(row.record) for section in self.sections for row in section.rows)
 
 
 # --- building -------------------------------------------------------------------
@@ -74,9 +105,10 @@ def _newest(records: list[RunRecord]) -> RunRecord:
     return max(records, key=lambda r: r.created)
 
 
-def _rank(rows: list[Row], metric: str, gold: Corpus | None, n_resamples: int, seed: int, board: Leaderboard) -> None:
-    """Sort by F1 and assign competition ranks; a row the paired bootstrap cannot
-    separate from the row above (p >= TIE_ALPHA) takes that row's rank."""
+def _rank(rows: list[Row], metric: str, gold: Corpus, n_resamples: int, seed: int, board: Leaderboard) -> None:
+    """Sort by (re-scored) F1 and assign competition ranks; a row the paired
+    bootstrap cannot separate from the row above (p >= TIE_ALPHA) takes that
+    row's rank."""
     rows.sort(key=lambda r: (-(r.record.f1(metric) or 0.0), r.record.model_name))
     for i, row in enumerate(rows):
         row.rank = i + 1
@@ -85,21 +117,11 @@ def _rank(rows: list[Row], metric: str, gold: Corpus | None, n_resamples: int, s
         above = rows[i - 1]
         if (above.record.f1(metric) or 0.0) == (row.record.f1(metric) or 0.0):
             tie = True  # identical scores: no test needed
-        elif gold is not None:
-            from .compare import paired_test
-
-            try:
-                result = paired_test(gold, aligned_predictions(above.record, gold),
-                                     aligned_predictions(row.record, gold),
-                                     metric=metric, n_resamples=n_resamples, seed=seed)
-            except ValueError as err:  # stored predictions the scorer rejects (e.g. text not at its offsets)
-                board.notes.append(f"tie test of {row.record.source} against {above.record.source} not run: {err}")
-                continue
+        else:
+            result = paired_test(gold, above.record, row.record, metric=metric, n_resamples=n_resamples, seed=seed)
             row.p_vs_above = float(result["p_value"])
             board.unit = result.get("unit") or board.unit
             tie = row.p_vs_above >= TIE_ALPHA
-        else:
-            tie = False
         if tie:
             row.rank = above.rank
             row.tied = above.tied = True
@@ -109,14 +131,21 @@ def _corpus_order(name: str) -> tuple:
     return (name != "seed", name)
 
 
+def _unranked(records: list[RunRecord]) -> list[Row]:
+    """Rows in model-name order: a list, not a ranking."""
+    return [Row(r) for r in sorted(records, key=lambda r: (r.model_name, r.source))]
+
+
 def build_leaderboard(records: list[RunRecord], metric: str = "seqeval_strict", corpus: str | None = None,
                       n_resamples: int = 1000, seed: int = 0, skipped: list[str] | None = None,
                       gold_loader=try_load_gold) -> Leaderboard:
-    """Group `records` by corpus and gold version, rank the current version.
+    """Group `records` by corpus and gold version, re-score and rank the
+    current version.
 
     `skipped`: notes about files that could not be read, carried into the
     output. `gold_loader(record) -> (Corpus | None, why)` loads the current gold
     of a record's corpus (records.try_load_gold); injectable for tests.
+    Raises RecordError for a record that cannot be trusted (rescore.verified).
     """
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}; expected one of {', '.join(METRICS)}")
@@ -125,6 +154,7 @@ def build_leaderboard(records: list[RunRecord], metric: str = "seqeval_strict", 
     for record in records:
         if corpus is not None and record.corpus_name != corpus:
             continue
+        check_numbers(record)  # NaN, Infinity or a string score: refused, whatever its corpus
         try:
             record.metric(metric)
         except RecordError as err:
@@ -140,37 +170,26 @@ def build_leaderboard(records: list[RunRecord], metric: str = "seqeval_strict", 
     for name in sorted(by_corpus, key=_corpus_order):
         group = by_corpus[name]
         gold, why = gold_loader(_newest(group))
-        if gold is not None:
-            current_hash = gold.sha256
-        else:
-            current_hash = _newest(group).corpus_sha256
-            board.notes.append(f"{why}; its current version is taken to be that of the newest record "
-                               f"(sha256 {current_hash[:12]}) and ties are not tested")
-        current_rows: list[Row] = []
-        for record in group:
-            if record.corpus_sha256 != current_hash:
-                continue
-            if gold is not None:
-                try:
-                    check_against_gold(record, gold)
-                except RecordError as err:
-                    board.notes.append(f"left out: {err}")
-                    continue
-            current_rows.append(Row(record))
-        documents = len(gold.documents) if gold is not None else group[0].data["corpus"].get("documents")
-        section = Section(name, current_hash, True, current_rows, documents)
-        if current_rows:
-            _rank(current_rows, metric, gold, n_resamples, seed, board)
+        if gold is None:
+            board.missing.append(f"corpus {name!r}: {why}")
+            section = Section(name, _newest(group).corpus_sha256, True, _unranked(group),
+                              _newest(group).data["corpus"].get("documents"), rescored=False)
+            section.notes.append(f"Not re-scored: {why}. These are the records' stored numbers, not ranked.")
             board.sections.append(section)
-        elif gold is not None:
-            board.notes.append(f"corpus {name!r}: no record is scored on the current gold (sha256 {current_hash[:12]})")
+            continue
+        current = [verified(record, gold) for record in group if record.corpus_sha256 == gold.sha256]
+        if current:
+            rows = [Row(record) for record in current]
+            _rank(rows, metric, gold, n_resamples, seed, board)
+            board.sections.append(Section(name, gold.sha256, True, rows, len(gold.documents)))
+        else:
+            board.notes.append(f"corpus {name!r}: no record is scored on the current gold (sha256 {gold.sha256[:12]})")
         stale: dict[str, list[RunRecord]] = {}
         for record in group:
-            if record.corpus_sha256 != current_hash:
+            if record.corpus_sha256 != gold.sha256:
                 stale.setdefault(record.corpus_sha256, []).append(record)
         for sha, old in sorted(stale.items(), key=lambda item: _newest(item[1]).created, reverse=True):
-            rows = sorted((Row(r) for r in old), key=lambda r: -(r.record.f1(metric) or 0.0))
-            section = Section(name, sha, False, rows, old[0].data["corpus"].get("documents"))
+            section = Section(name, sha, False, _unranked(old), old[0].data["corpus"].get("documents"))
             section.notes.append("Scored on another version of the gold; re-score with `bench score RUN.json` "
                                  "or re-run `bench run` to rank these.")
             board.sections.append(section)
@@ -244,6 +263,8 @@ def raw_row(row: Row, metric: str, section: Section) -> dict:
         "tied": row.tied,
         "p_vs_above": row.p_vs_above,
         "model": record.model_name,
+        "rescored": section.rescored and section.current,
+        "git_dirty": is_dirty(record),
         "metric": metric,
     }
     for label in LABELS:
@@ -272,7 +293,7 @@ def display_row(row: Row, metric: str, footnotes: Footnotes, note_format: str = 
     record = row.record
     block = record.metric(metric)
     money = record.data["metrics"].get("money_values") or {}
-    cells = {"rank": rank_marker(row), "model": record.model_name}
+    cells = {"rank": rank_marker(row), "model": record.model_name + (f" {DIRTY_MARK}" if is_dirty(record) else "")}
     for label in LABELS:
         cells[label] = fmt_score(record.f1(metric, label))
     interval = fmt_interval(block.get("ci95"))
@@ -313,7 +334,7 @@ def side_by_side(board: Leaderboard) -> tuple[list[str], list[tuple[str, list[st
     """(corpus names, [(model, micro F1 [CI] per corpus)]) over the current
     sections, so one model's seed and news-test scores sit in one row. Empty
     when there are fewer than two current corpora."""
-    current = [section for section in board.sections if section.current]
+    current = [section for section in board.sections if section.ranked]
     if len(current) < 2:
         return [], []
     cells: dict[str, dict[str, tuple[float, str]]] = {}  # model -> corpus -> (micro F1, cell text)
@@ -321,6 +342,8 @@ def side_by_side(board: Leaderboard) -> tuple[list[str], list[tuple[str, list[st
         for row in section.rows:
             f1 = row.record.f1(board.metric)
             text = f"{rank_marker(row)}: {fmt_score(f1)} {fmt_interval(row.record.metric(board.metric).get('ci95'))}"
+            if is_dirty(row.record):  # per record: one model may be clean on one corpus, dirty on another
+                text = f"{text.strip()} {DIRTY_MARK}"
             cells.setdefault(row.record.model_name, {})[section.corpus] = (f1 or 0.0, text.strip())
     corpora = [section.corpus for section in current]
 
@@ -394,6 +417,9 @@ def render_markdown(board: Leaderboard) -> str:
         out.append("")
     out.extend(_unrun_markdown(board))
     out.append(metric_line(board))
+    if board.has_dirty:
+        out.append("")
+        out.append(DIRTY_NOTE)
     if board.has_ties:
         out.append("")
         out.append(legend(board))
@@ -421,11 +447,12 @@ def render_json(board: Leaderboard) -> str:
         "metric": board.metric,
         "tie_rule": {"test": "paired bootstrap", "alpha": TIE_ALPHA, "n_resamples": board.n_resamples, "unit": board.unit},
         "sections": [
-            {"corpus": s.corpus, "sha256": s.sha256, "current_gold": s.current, "documents": s.documents,
-             "notes": s.notes, "rows": [raw_row(r, board.metric, s) for r in s.rows]}
+            {"corpus": s.corpus, "sha256": s.sha256, "current_gold": s.current, "rescored": s.ranked,
+             "documents": s.documents, "notes": s.notes, "rows": [raw_row(r, board.metric, s) for r in s.rows]}
             for s in board.sections
         ],
         "notes": board.notes,
+        "not_rescored": board.missing,
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -448,7 +475,7 @@ def render_html(board: Leaderboard) -> str:
              f"<title>Leaderboard — {esc(board.metric)}</title>", f"<style>{_HTML_STYLE}</style></head><body>",
              "<h1>Arabic financial-entity extraction leaderboard</h1>"]
     for section in board.sections:
-        parts.append(f'<h2>{esc(section.title)}</h2><table class="{"current" if section.current else "stale"}">')
+        parts.append(f'<h2>{esc(section.title)}</h2><table class="{"current" if section.ranked else "stale"}">')
         parts.append("<thead><tr>" + "".join(f"<th>{esc(title)}</th>" for _, title in COLUMNS) + "</tr></thead><tbody>")
         for row in section.rows:
             cells = display_row(row, board.metric, footnotes)
@@ -459,6 +486,8 @@ def render_html(board: Leaderboard) -> str:
     if not board.sections:
         parts.append("<p>No run records to show.</p>")
     parts.append(f'<p class="note">{esc(metric_line(board))}</p>')
+    if board.has_dirty:
+        parts.append(f'<p class="note">{esc(DIRTY_NOTE)}</p>')
     if board.has_ties:
         parts.append(f'<p class="note legend">{esc(legend(board))}</p>')
     parts.extend(f'<p class="note">Note: {esc(note)}</p>' for note in board.notes)
@@ -502,6 +531,8 @@ def print_table(board: Leaderboard, console=None) -> None:
     if not board.sections:
         console.print("No run records to show.")
     console.print(metric_line(board), style="dim", highlight=False)
+    if board.has_dirty:
+        console.print(DIRTY_NOTE, style="dim", highlight=False)
     if board.has_ties:
         console.print(legend(board), highlight=False)
     for note in board.notes:

@@ -140,7 +140,7 @@ def load_news(corpus_dir: Path | str | None = None, split: str | None = "test") 
         ann = news_dir() / f"{entry.stem}.json"
         if not ann.exists():
             raise CorpusError(f"{ann}: file not found (no gold for {entry.file})")
-        documents.append(document_with_gold(entry.stem, texts[entry.file], ann))
+        documents.append(document_with_gold(entry.stem, texts[entry.file], ann, entry.file))
     return make_corpus(f"news-{split}", documents)
 
 

@@ -200,10 +200,11 @@ def load_gold(record: RunRecord, corpus_dir: Path | None = None) -> Corpus:
     return load_corpus(spec, corpus_dir=corpus_dir, label_map=label_map, split=split)
 
 
-def try_load_gold(record: RunRecord) -> tuple[Corpus | None, str | None]:
-    """(corpus, None) or (None, why the current gold could not be loaded)."""
+def try_load_gold(record: RunRecord, corpus_dir: Path | None = None) -> tuple[Corpus | None, str | None]:
+    """(corpus, None) or (None, why the current gold could not be loaded).
+    Gold that `bench validate` rejects is not "absent": its DataError propagates."""
     try:
-        return load_gold(record), None
+        return load_gold(record, corpus_dir), None
     except CorpusError as err:
         return None, str(err)
     except (OSError, ValueError, KeyError) as err:  # a loader's own I/O or config problem

@@ -123,17 +123,22 @@ def build_record(*, card: dict, model_name: str, slug: str, revision: str, corpu
 
 
 # --- prediction cache --------------------------------------------------------
-# Keyed by model identity, resolved revision, the card's run-relevant config
-# and the hash of the corpus texts. Predictions never see the gold, so a gold
-# correction re-scores cached predictions instead of re-running the model; any
-# change to model, revision, card or texts gives a new key, so a stale entry is
-# never reused.
+# Keyed by model identity, resolved revision, the card's run-relevant config,
+# everything else that decides the predictions (harness.prediction_inputs: the
+# card file's content, a user callable's code, every file of a local model
+# directory, the money parser that fills in values) and the hash of the corpus
+# texts. Predictions never see the gold, so a gold correction re-scores cached
+# predictions instead of re-running the model; any change to those inputs
+# gives a new key, so a stale entry is never reused. An entry also keeps the
+# run's inference statistics, so a record made from a cache hit still says
+# how the predictions were made.
 
 
-def cache_key(card: dict, revision: str, corpus: Corpus, options: dict) -> str:
+def cache_key(card: dict, revision: str, corpus: Corpus, options: dict, inputs: dict | None = None) -> str:
     relevant = {k: v for k, v in card.items() if k not in ("description", "reference", "card_path", "build_hint")}
     payload = json.dumps({"card": relevant, "revision": revision, "texts": corpus.texts_sha256,
-                          "options": options}, sort_keys=True, ensure_ascii=False, default=str)
+                          "options": options, "inputs": inputs or {}},
+                         sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -142,15 +147,20 @@ def cache_path(key: str) -> Path:
 
 
 def cache_load(key: str) -> tuple[Predictions, dict] | None:
-    """(predictions, the timing of the run that made them), or None."""
+    """(predictions, the metadata of the run that made them: "timing",
+    "stats"), or None."""
     path = cache_path(key)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+    except (OSError, ValueError):
         return None
-    if data.get("key") != key:
+    if not isinstance(data, dict) or data.get("key") != key:
         return None
-    return predictions_from_json(data["predictions"]), data.get("timing", {})
+    try:
+        predictions = predictions_from_json(data["predictions"])
+    except (KeyError, TypeError, ValueError, AttributeError):  # a damaged entry is a miss
+        return None
+    return predictions, {"timing": data.get("timing") or {}, "stats": data.get("stats") or {}}
 
 
 def cache_store(key: str, predictions: Predictions, meta: dict) -> None:

@@ -3,6 +3,12 @@
 Each problem is reported as `file: span N: what is wrong` (N is the index in
 the file's "spans" list, as `jq '.spans[N]'` takes it), or `file: what is
 wrong` for file-level problems.
+
+`bench validate` prints every problem; every other reader of the gold (the
+seed and news loaders in corpus.py / news.py, hence `run`, `score`, `check`,
+`compare`, `leaderboard`, `report`, `export`) calls `require_valid`, which
+raises `DataError` (exit 1) with the same first line, so no score is ever
+computed on gold that `bench validate` rejects.
 """
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import CorpusError, read_annotation, read_text, sha256_text
+from .errors import DataError
 from .tagging import TokenIndex
 from .tokenize import tokenize
 from .types import LABELS
@@ -49,21 +56,52 @@ def _check_value(value) -> str | None:
 def check_annotation(text_path: Path, annotation_path: Path, name: str | None = None) -> tuple[list[Problem], dict]:
     """All problems of one annotation file, and its span counts per label."""
     name = name or str(annotation_path)
-    counts = {label: 0 for label in LABELS}
     try:
         data = read_annotation(annotation_path)
         text = read_text(text_path)
     except CorpusError as err:
-        return [Problem(name, None, str(err).split(": ", 1)[-1])], counts
+        return [Problem(name, None, str(err).split(": ", 1)[-1])], {label: 0 for label in LABELS}
+    return check_gold(data, text, text_path.name, name)
+
+
+def display_name(annotation_path: Path, root: Path) -> str:
+    """How `bench validate` names an annotation file: relative to the project root."""
+    try:
+        return str(annotation_path.relative_to(root))
+    except ValueError:
+        return str(annotation_path)
+
+
+def require_valid(data: dict, text: str, text_name: str, annotation_path: Path, root: Path) -> None:
+    """DataError (exit 1) with `bench validate`'s own first line for this file
+    when the gold fails validation; every reader of the gold calls this."""
+    from .rescore import cache_get, cache_key, cache_put  # a passed check is remembered, keyed by its inputs
+
+    key = cache_key({"what": "valid gold", "annotation": data, "text": sha256_text(text), "text_name": text_name,
+                     "validator": sha256_text(Path(__file__).read_text(encoding="utf-8"))})
+    if cache_get(key, "gold") is True:
+        return
+    problems, _ = check_gold(data, text, text_name, display_name(annotation_path, root))
+    if not problems:
+        cache_put(key, True, "gold")
+    if problems:
+        more = f" (and {len(problems) - 1} more problem(s) in this file; `bench validate` lists them)" if len(problems) > 1 else ""
+        raise DataError(f"{problems[0]}{more}")
+
+
+def check_gold(data: dict, text: str, text_name: str, name: str) -> tuple[list[Problem], dict]:
+    """All problems of one (already read) annotation object against its text
+    (`text_name`: the text file's name), and its span counts per label."""
+    counts = {label: 0 for label in LABELS}
     problems: list[Problem] = []
 
     def bad(index: int | None, message: str) -> None:
         problems.append(Problem(name, index, message))
 
-    if data.get("document") not in (None, text_path.name):
-        bad(None, f"document is {data.get('document')!r} but the text file is {text_path.name!r}")
+    if data.get("document") not in (None, text_name):
+        bad(None, f"document is {data.get('document')!r} but the text file is {text_name!r}")
     if data.get("text_sha256") != sha256_text(text):
-        bad(None, f"text hash mismatch: annotation has {data.get('text_sha256')}, {text_path.name} has {sha256_text(text)}")
+        bad(None, f"text hash mismatch: annotation has {data.get('text_sha256')}, {text_name} has {sha256_text(text)}")
 
     good: list[tuple[int, int, int]] = []  # (start, end, index) of spans with sane offsets
     for index, span in enumerate(data["spans"]):

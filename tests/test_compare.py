@@ -32,8 +32,10 @@ def records():
     }
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def home(tmp_path, monkeypatch):
+    """The synthetic corpus as the current seed gold: check and compare re-score
+    every record against it (rescore.verified)."""
     install_as_seed(tmp_path, CORPUS)
     monkeypatch.setenv("BENCH_HOME", str(tmp_path))
     return tmp_path
@@ -123,7 +125,7 @@ def test_assert_no_regression_runs_the_model_through_bench_run(records, monkeypa
     _fake_run_module(monkeypatch, records["minus_org"], calls)
     with pytest.raises(AssertionError, match="REGRESSION"):
         assert_no_regression(records["perfect"], model="my_pkg:extract")
-    assert calls == [("my_pkg:extract", "seed", {"progress": False})]
+    assert calls == [("my_pkg:extract", "seed", {"progress": False, "use_cache": False})]
 
 
 # --- bench check -------------------------------------------------------------------------
@@ -183,7 +185,7 @@ def test_check_cli_with_model(records, tmp_path, monkeypatch):
     base = write_record(tmp_path, records["perfect"])
     result = CliRunner().invoke(cli, ["check", "--baseline", str(base), "--model", "money-rules"])
     assert result.exit_code == 0, result.output
-    assert calls == [("money-rules", "seed", {})]
+    assert calls == [("money-rules", "seed", {"use_cache": False})]  # the gate runs the code as it is now
 
 
 # --- entity diff and bench compare ------------------------------------------------------------

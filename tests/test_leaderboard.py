@@ -105,19 +105,23 @@ def test_records_of_another_gold_version_get_their_own_section(records):
     assert "old-model" not in [r.record.model_name for r in current.rows]
     assert [(r.record.model_name, r.rank) for r in stale.rows] == [("old-model", None)]
     text = render_markdown(board)
-    assert "other gold version sha256 111111111111 (not comparable with the current gold)" in text
+    assert "other gold version sha256 111111111111: not re-scored (not comparable with the current gold)" in text
     assert "| — | old-model |" in text
 
 
-def test_corpus_that_cannot_be_loaded_uses_the_newest_hash_and_says_so(records):
+def test_corpus_that_cannot_be_loaded_is_shown_unranked_as_not_rescored(records):
     newer = dict(records["weak"], created="2026-12-01T00:00:00+00:00", corpus=dict(records["weak"]["corpus"], sha256="2" * 64))
     recs = [record_from_dict(r, f"{n}.json") for n, r in dict(records, weak=newer).items()]
-    board = build_leaderboard(recs, gold_loader=lambda record: (None, "corpus 'seed': texts not here"),
+    board = build_leaderboard(recs, gold_loader=lambda record: (None, "texts not here"),
                               n_resamples=N_RESAMPLES)
-    current, stale = board.sections
-    assert current.sha256 == "2" * 64 and [r.record.model_name for r in current.rows] == ["weak"]
-    assert sorted(r.record.model_name for r in stale.rows) == ["minus-one", "perfect"]
-    assert any("texts not here" in note and "ties are not tested" in note for note in board.notes)
+    [section] = board.sections
+    assert not section.rescored and not section.ranked
+    assert [(r.record.model_name, r.rank, r.tied) for r in section.rows] == [
+        ("minus-one", None, False), ("perfect", None, False), ("weak", None, False)]  # by name: not a ranking
+    assert board.missing == ["corpus 'seed': texts not here"]
+    text = render_markdown(board)
+    assert "Corpus seed: not re-scored here (stored numbers, unranked" in text and "texts not here" in text
+    assert "| — | perfect |" in text and "| 1 |" not in text
 
 
 def test_csv_and_json(records):

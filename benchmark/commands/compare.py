@@ -12,9 +12,10 @@ from pathlib import Path
 
 import click
 
-from ..compare import CHANGES, describe_change, entity_diff, paired_test, score_deltas
+from ..compare import CHANGES, describe_change, entity_diff, score_deltas
 from ..formatting import fmt_delta, fmt_score
-from ..records import F1_METRICS, RecordError, aligned_predictions, check_against_gold, check_same_corpus, load_record, try_load_gold
+from ..records import F1_METRICS, RecordError, aligned_predictions, check_same_corpus, load_record, try_load_gold
+from ..rescore import check_numbers, paired_test, verified
 from ._unusable import UnusableInput
 from ._options import news_dir_option
 
@@ -29,15 +30,15 @@ def _load(path: Path):
 
 
 def _usable_gold(a, b):
-    """The current gold when both records were scored on it, else (None, why)."""
+    """The current gold when both records were scored on its version, else
+    (None, why). Records on it are then re-scored (rescore.verified)."""
     gold, why = try_load_gold(a)
     if gold is None:
         return None, why
-    try:
-        check_against_gold(a, gold)
-        check_against_gold(b, gold)
-    except RecordError as err:
-        return None, str(err)
+    for record in (a, b):
+        if record.corpus_sha256 != gold.sha256:
+            return None, (f"{record.source} was scored on gold sha256 {record.corpus_sha256[:12]}, the current gold "
+                          f"is {gold.sha256[:12]}; re-score it with `bench score`")
     return gold, None
 
 
@@ -56,19 +57,20 @@ def compare(run_a, run_b, metric, n_resamples, seed, fmt) -> None:
     broken, or with a changed boundary or type (Arabic text and document)."""
     a, b = _load(run_a), _load(run_b)
     try:
+        check_numbers(a)
+        check_numbers(b)
         check_same_corpus(a, b)
+        gold, why = _usable_gold(a, b)
+        test, changes = None, []
+        if gold is not None:  # never a stored number: both re-scored, a disagreement refused
+            a, b = verified(a, gold), verified(b, gold)
+            test = paired_test(gold, a, b, metric=metric, n_resamples=n_resamples, seed=seed)
+            changes = entity_diff(gold, aligned_predictions(a, gold), aligned_predictions(b, gold))
+        else:
+            why = f"not re-scored, these are the records' stored numbers: {why}"
     except RecordError as err:
         raise UnusableInput(str(err))
     deltas = score_deltas(a, b)
-    gold, why = _usable_gold(a, b)
-    test, changes = None, []
-    if gold is not None:
-        preds_a, preds_b = aligned_predictions(a, gold), aligned_predictions(b, gold)
-        try:
-            test = paired_test(gold, preds_a, preds_b, metric=metric, n_resamples=n_resamples, seed=seed)
-        except ValueError as err:  # the scorer rejects a stored prediction
-            raise UnusableInput(f"{run_a} / {run_b}: {err}")
-        changes = entity_diff(gold, preds_a, preds_b)
 
     if fmt == "json":
         click.echo(json.dumps({
@@ -122,16 +124,24 @@ def compare(run_a, run_b, metric, n_resamples, seed, fmt) -> None:
               help="Largest F1 drop tolerated (absolute, e.g. 0.01).")
 @click.option("--metric", type=click.Choice(F1_METRICS), default="seqeval_strict", show_default=True)
 @click.option("--per-type", is_flag=True, help="Also check the F1 of every type the gold has.")
+@click.option("--use-cache", is_flag=True,
+              help="With --model: reuse cached predictions (off by default: the gate runs the code as it is now).")
 @news_dir_option
-def check(baseline, candidate, model, max_drop, metric, per_type) -> None:
+def check(baseline, candidate, model, max_drop, metric, per_type, use_cache) -> None:
     """Regression gate: exit 0 when no compared F1 dropped by more than
-    --max-drop, 1 with a one-line verdict when one did, 2 for unusable input."""
+    --max-drop, 1 with a one-line verdict when one did, 2 for unusable input.
+    Both records are re-scored against the current gold first; a record whose
+    stored metrics differ from its predictions' score is unusable input."""
     from ..testing import check_regression
 
     if (candidate is None) == (model is None):
         raise UnusableInput("give exactly one of --candidate RUN.json or --model NAME")
+    if use_cache and model is None:
+        raise UnusableInput("--use-cache only applies with --model")
+    run_options = {"use_cache": use_cache} if model is not None else {}
     try:
-        verdict = check_regression(baseline, candidate, model=model, max_drop=max_drop, metric=metric, per_type=per_type)
+        verdict = check_regression(baseline, candidate, model=model, max_drop=max_drop, metric=metric, per_type=per_type,
+                                   **run_options)
     except RecordError as err:
         raise UnusableInput(str(err))
     click.echo(verdict.line)

@@ -8,7 +8,7 @@ import click
 from ..corpus import project_root
 from ..io import write_atomic
 from ..leaderboard import FORMATS, METRICS, RENDERERS, build_leaderboard, print_table, render_markdown, replace_readme_block
-from ..records import RecordError, load_results
+from ..records import RecordError, load_results, try_load_gold
 from ._unusable import UnusableInput
 from ._options import news_dir_option
 
@@ -27,28 +27,29 @@ from ._options import news_dir_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (atomically) instead of stdout.")
 @click.option("--readme", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help="Rewrite the markdown leaderboard between the README's leaderboard markers.")
+              help="Rewrite the markdown leaderboard between the README's leaderboard markers "
+                   "(only when every corpus in results/ can be re-scored here).")
 @news_dir_option
 def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, readme) -> None:
     """Rank the run records in results/*.json.
 
-    Only records scored on the current gold are ranked together; records of
-    another gold version are shown in their own, unranked section. Neighbours
-    the paired bootstrap cannot tell apart (p >= 0.05) share a rank ("=2").
+    Every record is re-scored from its stored predictions against the current
+    gold; one whose stored metrics differ is refused (exit 2). Records of
+    another gold version, or of a corpus this checkout cannot load, are shown
+    in their own unranked sections, marked "not re-scored". Neighbours the
+    paired bootstrap cannot tell apart (p >= 0.05) share a rank ("=2").
     """
+    if readme is not None and corpus_name is not None:
+        raise UnusableInput("--readme writes the whole leaderboard block: drop --corpus")
     results_dir = results_dir or project_root() / "results"
     try:
         records, skipped = load_results(results_dir)
+        board = build_leaderboard(records, metric=metric, corpus=corpus_name, n_resamples=n_resamples,
+                                  skipped=skipped, gold_loader=try_load_gold)
     except RecordError as err:
         raise UnusableInput(str(err))
-    board = build_leaderboard(records, metric=metric, corpus=corpus_name, n_resamples=n_resamples, skipped=skipped)
     if readme is not None:
-        try:
-            updated = replace_readme_block(readme.read_text(encoding="utf-8"), render_markdown(board))
-        except ValueError as err:
-            raise UnusableInput(f"{readme}: {err}")
-        write_atomic(readme, updated)
-        click.echo(f"{readme}: leaderboard updated ({sum(len(s.rows) for s in board.sections)} rows)")
+        _write_readme(readme, board)
         return
     if fmt == "table" and output is None:
         print_table(board)
@@ -68,3 +69,23 @@ def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, read
         click.echo(f"{output}: written")
     else:
         click.echo(text, nl=False)
+
+
+def _write_readme(readme: Path, board) -> None:
+    """Rewrite the README block only from a board whose every corpus was
+    re-scored here; leave the file untouched (byte for byte) when nothing changed."""
+    if board.missing:
+        raise UnusableInput(f"{readme}: not rewritten: the leaderboard block must be re-scored on every corpus, "
+                            f"and here {'; '.join(board.missing)}")
+    with open(readme, encoding="utf-8", newline="") as handle:  # byte for byte: no newline translation
+        before = handle.read()
+    try:
+        after = replace_readme_block(before, render_markdown(board))
+    except ValueError as err:
+        raise UnusableInput(f"{readme}: {err}")
+    rows = sum(len(s.rows) for s in board.sections)
+    if after == before:
+        click.echo(f"{readme}: leaderboard unchanged ({rows} rows)")
+        return
+    write_atomic(readme, after)
+    click.echo(f"{readme}: leaderboard updated ({rows} rows)")

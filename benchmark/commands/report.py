@@ -8,6 +8,7 @@ import click
 from ..io import write_atomic
 from ..records import RecordError, load_record, try_load_gold
 from ..report import render_report
+from ..rescore import verified
 from ._unusable import UnusableInput
 from ._options import news_dir_option
 
@@ -26,7 +27,7 @@ def report(run: Path, output: Path | None) -> None:
         gold, why = try_load_gold(record)
         if gold is None:
             raise RecordError(f"{run}: the report needs the texts of corpus {record.corpus_name!r}: {why}")
-        page = render_report(record, gold)  # checks that the record was scored on this gold
+        page = render_report(verified(record, gold), gold)  # re-scored: the page shows no stored number
     except RecordError as err:
         raise UnusableInput(str(err))
     except ValueError as err:  # the scorer rejects a stored prediction

@@ -12,6 +12,7 @@ from rich.console import Console
 from ..cards import CardError, gold_label_map, resolve, slugify
 from ..corpus import Corpus, CorpusError, load_corpus, portable_spec, project_root
 from ..harness import ExtractorError, build_extractor
+from ..prediction_inputs import prediction_inputs
 from ..io import write_json_atomic
 from ..runrecord import build_record, cache_key, cache_load, cache_store, fill_money_values
 from ..tokenize import tokenize
@@ -28,6 +29,19 @@ stderr = Console(stderr=True)
 
 class RunError(Exception):
     """An expected failure of a run: one line for the user, exit code 2."""
+
+
+def money_parser_revision() -> str:
+    """The money parser's code: fill_money_values gives MONEY predictions
+    without a value its reading, which the cache then keeps."""
+    from ..extractors.money_rules import revision
+
+    return revision()
+
+
+def _json_safe(stats: dict) -> dict:
+    """The extractor's statistics that JSON can hold (for the cache entry)."""
+    return {k: v for k, v in stats.items() if isinstance(v, (str, int, float, bool, type(None)))}
 
 
 def results_dir(corpus_name: str) -> Path:
@@ -64,20 +78,23 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
         load_s = time.perf_counter() - t0
         revision = extractor.revision()
 
-        key = cache_key(card, revision, corpus, {"max_length": max_length})
+        key = cache_key(card, revision, corpus, {"max_length": max_length},
+                        inputs={**prediction_inputs(card, extractor), "money_parser": money_parser_revision()})
         cached = cache_load(key) if use_cache else None
         if cached is not None:
-            # The predictions and the prediction time of the run that made them.
-            (predictions, cached_timing), cache_state = cached, "hit"
-            predict_s = cached_timing.get("predict_s")
+            # The predictions, prediction time and inference statistics of the run that made them.
+            (predictions, meta), cache_state = cached, "hit"
+            predict_s = meta["timing"].get("predict_s")
+            stats = dict(meta["stats"])
         else:
             t1 = time.perf_counter()
             predictions, cache_state = extractor.predict(list(corpus.documents)), "miss"
             predict_s = time.perf_counter() - t1
             predictions = fill_money_values(predictions)
+            stats = dict(getattr(extractor, "stats", {}) or {})
             if use_cache:
                 cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name,
-                                               "timing": {"predict_s": predict_s}})
+                                               "timing": {"predict_s": predict_s}, "stats": _json_safe(stats)})
     except (CardError, CorpusError, ExtractorError) as err:
         raise RunError(str(err)) from None
     except Exception as err:  # the transformers backend's expected failures (classes imported lazily)
@@ -92,7 +109,6 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
         raise RunError(f"{model}: {err}") from None
     score_s = time.perf_counter() - t2
     words = sum(len(tokenize(doc.text)) for doc in corpus.documents)
-    stats = dict(getattr(extractor, "stats", {}) or {})
     label_map_used = extractor.effective_label_map() if hasattr(extractor, "effective_label_map") else None
     record = build_record(
         card=card, model_name=model, slug=slugify(model), revision=revision, corpus=corpus,
@@ -105,7 +121,8 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
         label_map_used=label_map_used,
         preprocessing_used=(extractor.effective_preprocessing()
                             if hasattr(extractor, "effective_preprocessing") else None),
-        inference={k: stats[k] for k in ("windows", "batches", "words_without_subtokens", "max_length") if k in stats},
+        inference={**{k: stats[k] for k in ("windows", "batches", "words_without_subtokens", "max_length") if k in stats},
+                   "cache": cache_state},
         corpus_spec={"spec": portable_spec(corpus_name), "split": split},
     )
     return record

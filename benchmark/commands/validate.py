@@ -6,14 +6,14 @@ import click
 from ..corpus import project_root, seed_pairs
 from ..news import news_pairs
 from ..types import LABELS
-from ..validate import check_annotation
+from ..validate import check_annotation, display_name
 from ._options import news_dir_option
 
 
 def annotation_pairs(root):
     """(text, annotation, display name) of every gold file the project holds."""
     for text_path, ann_path in seed_pairs(root):
-        yield text_path, ann_path, str(ann_path.relative_to(root))
+        yield text_path, ann_path, display_name(ann_path, root)
     yield from news_pairs(root)
 
 

@@ -14,6 +14,21 @@ def files_revision(paths: Iterable[Path], extra: str = "") -> str:
     revision, so cached predictions of the old code are never reused."""
     digest = hashlib.sha256()
     for path in paths:
-        digest.update(path.name.encode("utf-8") + b"\0" + Path(path).read_bytes())
+        digest.update(Path(path).name.encode("utf-8") + b"\0" + Path(path).read_bytes())
     digest.update(extra.encode("utf-8"))
+    return "sha256:" + digest.hexdigest()
+
+
+def directory_revision(directory: Path) -> str:
+    """"sha256:" over every file under `directory` (relative path and bytes):
+    for a local model, its config (id2label), tokenizer files and weights all
+    decide the predictions, not the weights alone."""
+    directory = Path(directory)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(directory).as_posix().encode("utf-8") + b"\0")
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        digest.update(b"\0")
     return "sha256:" + digest.hexdigest()
