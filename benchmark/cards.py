@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from .corpus import project_root
+from .errors import InputError
 from .types import LABELS
 
 try:  # Python 3.11+
@@ -41,7 +42,7 @@ DEFAULT_INFERENCE = {"word_alignment": "first", "max_length": 512, "stride": 64,
 DEFAULT_PREPROCESSING = {"dediacritize": True, "drop_tatweel": True, "digits": "keep"}
 
 
-class CardError(Exception):
+class CardError(InputError):
     """A card is missing or malformed; the message names the file and key."""
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .corpus import CorpusError
+from .errors import DataError
 from .io import write_atomic
 
 DOCSTART = "-DOCSTART-"
@@ -36,7 +37,7 @@ _TAG_RE = re.compile(r"O|[BI]-\S+")
 _MAX_LISTED = 20
 
 
-class ConllError(CorpusError, ValueError):
+class ConllError(DataError, CorpusError, ValueError):
     """A CoNLL file is unreadable or malformed. `problems` holds one
     `file:line: what is wrong` string per problem found."""
 

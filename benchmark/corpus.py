@@ -20,11 +20,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import InputError
 from .types import Document, Span
 
 
-class CorpusError(Exception):
-    """A corpus cannot be loaded; the message names the file and the problem."""
+class CorpusError(InputError):
+    """A corpus cannot be loaded (exit 2); the message names the file and the problem."""
 
 
 def project_root() -> Path:

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from .cards import card_label_map, expand_source, is_local_source, resolve
+from .errors import InputError
 from .types import LABELS, Document, Predictions, Span
 
 
-class ExtractorError(Exception):
+class ExtractorError(InputError):
     """An extractor cannot be built or returned unusable output (one line)."""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Corpus, CorpusError
+from .errors import InputError
 from .types import LABELS, Predictions, Span
 
 # The run-record layout these readers understand (docs/run-record.md).
@@ -28,7 +29,7 @@ def predictions_from_json(data: dict) -> Predictions:
     return {doc_id: [Span.from_json(s) for s in spans] for doc_id, spans in data.items()}
 
 
-class RecordError(Exception):
+class RecordError(InputError):
     """A run record is unusable; the message names the file and the problem."""
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..annotate import annotation_json, spans_from_mentions, write_annotation
-from ..corpus import CorpusError, read_text
+from ..corpus import read_text
 
 
 @click.command()
@@ -18,9 +18,6 @@ def annotate(text_file: Path, mentions: Path, output: Path) -> None:
     """Find each `LABEL<TAB>surface` line of MENTIONS in TEXT_FILE, in order,
     and write the spans with their offsets; then run `bench validate`."""
     text = read_text(text_file)
-    try:
-        spans = spans_from_mentions(text, mentions.read_text(encoding="utf-8").splitlines(), str(mentions))
-    except CorpusError as err:
-        raise click.ClickException(str(err))
+    spans = spans_from_mentions(text, mentions.read_text(encoding="utf-8").splitlines(), str(mentions))
     write_annotation(output, annotation_json(text_file, spans))
     click.echo(f"{output}: {len(spans)} spans")

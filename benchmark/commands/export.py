@@ -5,8 +5,6 @@ from pathlib import Path
 
 import click
 
-from ..corpus import CorpusError
-
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["hf", "conll", "jsonl"]), required=True,
@@ -16,7 +14,4 @@ def export(fmt: str, out: Path) -> None:
     """Export the gold (seed, and the news splits when $BENCH_NEWS_DIR is set) to OUT."""
     from ..export import export as do_export
 
-    try:
-        click.echo(do_export(fmt, out))
-    except CorpusError as err:
-        raise click.ClickException(str(err))
+    click.echo(do_export(fmt, out))

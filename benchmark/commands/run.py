@@ -9,24 +9,20 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from ..cards import CardError, gold_label_map, resolve, slugify
-from ..corpus import Corpus, CorpusError, load_corpus, project_root
-from ..harness import ExtractorError, build_extractor
+from ..cards import gold_label_map, resolve, slugify
+from ..corpus import Corpus, load_corpus, project_root
+from ..errors import InputError
+from ..harness import build_extractor
 from ..io import write_json_atomic
 from ..runrecord import build_record, cache_key, cache_load, cache_store, fill_money_values
 from ..tokenize import tokenize
 
 DEFAULT_MODEL = "gazetteer+money-rules"
 
-# Errors of benchmark.extractors.transformers_ner and benchmark.preprocess that
-# mean "the user's setup or card is wrong", matched by name so that a rules run
-# never imports the transformers backend.
-EXPECTED_BACKEND_ERRORS = ("ModelUnavailable", "LabelMapError", "ExtractorConfigError", "PreprocessingError")
-
 stderr = Console(stderr=True)
 
 
-class RunError(Exception):
+class RunError(InputError):
     """An expected failure of a run: one line for the user, exit code 2."""
 
 
@@ -43,47 +39,40 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
               n_resamples: int = 1000, seed: int = 0, progress: bool = True, corpus: Corpus | None = None) -> dict:
     """Run `model` over a corpus and return its run record (not written).
 
-    Raises RunError with one line for every expected failure.
+    Every expected failure is a benchmark.errors.BenchError (one line).
     """
     from ..scoring import evaluate
 
-    try:
-        card = resolve(model)
-        if corpus is None:
-            corpus = load_corpus(corpus_name, corpus_dir=corpus_dir, label_map=gold_label_map(card), split=split)
-        options = {"device": device, "batch_size": batch_size, "max_length": max_length,
-                   "trust_remote_code": trust_remote_code, "progress": progress}
-        t0 = time.perf_counter()
-        extractor = build_extractor(card, options)
-        if hasattr(extractor, "load"):
-            if progress:
-                with stderr.status(f"loading {model}"):
-                    extractor.load()
-            else:
+    card = resolve(model)
+    if corpus is None:
+        corpus = load_corpus(corpus_name, corpus_dir=corpus_dir, label_map=gold_label_map(card), split=split)
+    options = {"device": device, "batch_size": batch_size, "max_length": max_length,
+               "trust_remote_code": trust_remote_code, "progress": progress}
+    t0 = time.perf_counter()
+    extractor = build_extractor(card, options)
+    if hasattr(extractor, "load"):
+        if progress:
+            with stderr.status(f"loading {model}"):
                 extractor.load()
-        load_s = time.perf_counter() - t0
-        revision = extractor.revision()
-
-        key = cache_key(card, revision, corpus, {"max_length": max_length})
-        cached = cache_load(key) if use_cache else None
-        if cached is not None:
-            # The predictions and the prediction time of the run that made them.
-            (predictions, cached_timing), cache_state = cached, "hit"
-            predict_s = cached_timing.get("predict_s")
         else:
-            t1 = time.perf_counter()
-            predictions, cache_state = extractor.predict(list(corpus.documents)), "miss"
-            predict_s = time.perf_counter() - t1
-            predictions = fill_money_values(predictions)
-            if use_cache:
-                cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name,
-                                               "timing": {"predict_s": predict_s}})
-    except (CardError, CorpusError, ExtractorError) as err:
-        raise RunError(str(err)) from None
-    except Exception as err:  # the transformers backend's expected failures (classes imported lazily)
-        if type(err).__name__ in EXPECTED_BACKEND_ERRORS:
-            raise RunError(str(err)) from None
-        raise
+            extractor.load()
+    load_s = time.perf_counter() - t0
+    revision = extractor.revision()
+
+    key = cache_key(card, revision, corpus, {"max_length": max_length})
+    cached = cache_load(key) if use_cache else None
+    if cached is not None:
+        # The predictions and the prediction time of the run that made them.
+        (predictions, cached_timing), cache_state = cached, "hit"
+        predict_s = cached_timing.get("predict_s")
+    else:
+        t1 = time.perf_counter()
+        predictions, cache_state = extractor.predict(list(corpus.documents)), "miss"
+        predict_s = time.perf_counter() - t1
+        predictions = fill_money_values(predictions)
+        if use_cache:
+            cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name,
+                                           "timing": {"predict_s": predict_s}})
 
     t2 = time.perf_counter()
     try:
@@ -132,14 +121,10 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
 def run(model, corpus_name, corpus_dir, split, device, batch_size, max_length, trust_remote_code,
         output, fmt, no_cache, resamples, seed) -> None:
     """Run an extractor over a corpus, score it and write its run record."""
-    try:
-        record = run_model(model, corpus_name, corpus_dir=corpus_dir, split=split, device=device,
-                           batch_size=batch_size, max_length=max_length, trust_remote_code=trust_remote_code,
-                           use_cache=not no_cache, n_resamples=resamples, seed=seed,
-                           progress=sys.stderr.isatty() or fmt == "table")
-    except RunError as err:
-        stderr.print(f"[red]error:[/red] {err}", highlight=False, soft_wrap=True)
-        raise SystemExit(2)
+    record = run_model(model, corpus_name, corpus_dir=corpus_dir, split=split, device=device,
+                       batch_size=batch_size, max_length=max_length, trust_remote_code=trust_remote_code,
+                       use_cache=not no_cache, n_resamples=resamples, seed=seed,
+                       progress=sys.stderr.isatty() or fmt == "table")
     if record["model"].get("label_map_used") is not None:
         used = ", ".join(f"{k}→{v or 'ignored'}" for k, v in sorted(record["model"]["label_map_used"].items()))
         stderr.print(f"labels scored: {used}", highlight=False)

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from ..corpus import CorpusError
+from ..errors import InputError
 from ..io import write_json_atomic
-from ..records import RecordError, load_gold, load_record
+from ..records import load_gold, load_record
 from ..runrecord import corpus_info
 
 stderr = Console(stderr=True)
@@ -29,18 +29,13 @@ def score(record_path: Path, corpus_dir, update: bool, output, fmt: str) -> None
     predictions were made on other texts than the current corpus has."""
     from ..scoring import evaluate
 
-    try:
-        record = load_record(record_path)
-        corpus = load_gold(record, corpus_dir)
-    except (RecordError, CorpusError) as err:
-        stderr.print(f"[red]error:[/red] {err}", highlight=False, soft_wrap=True)
-        raise SystemExit(2)
+    record = load_record(record_path)
+    corpus = load_gold(record, corpus_dir)
     data = record.data
     current = corpus_info(corpus)
     if data["corpus"].get("texts_sha256") not in (None, current["texts_sha256"]):
-        stderr.print(f"[red]error:[/red] {record_path}: the texts of corpus {corpus.name!r} differ from those the "
-                     "predictions were made on; re-run the model with `bench run`", highlight=False, soft_wrap=True)
-        raise SystemExit(2)
+        raise InputError(f"{record_path}: the texts of corpus {corpus.name!r} differ from those the "
+                         "predictions were made on; re-run the model with `bench run`")
     ci = data["metrics"]["seqeval_strict"].get("ci95") or {}
     t0 = time.perf_counter()
     data["metrics"] = evaluate(list(corpus.documents), record.predictions(),

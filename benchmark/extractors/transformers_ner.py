@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .. import cards
+from ..errors import InputError
 from ..preprocess import Preprocessing
 from ..tagging import OUTSIDE, repair, tags_to_spans
 from ..tokenize import tokenize
@@ -58,16 +59,16 @@ _WEIGHT_FILE_RE = re.compile(r"(\.safetensors|^pytorch_model.*\.bin)$")
 _COMMIT_RE = re.compile(r"^[0-9a-f]{40}$")
 
 
-class ModelUnavailable(Exception):
+class ModelUnavailable(InputError):
     """The model cannot be loaded; the message is one line naming the model and
     how to provide it."""
 
 
-class LabelMapError(Exception):
+class LabelMapError(InputError):
     """The label map does not cover a label of the model (or maps to an unknown type)."""
 
 
-class ExtractorConfigError(ValueError):
+class ExtractorConfigError(InputError, ValueError):
     """An inference option is invalid (device, word alignment, lengths)."""
 
 
