@@ -6,7 +6,10 @@
   A+B                     an ad-hoc composite: A's labels, then B's where they do not overlap
   module:callable         the user's own extractor
   an existing directory   a local token-classification model
-  anything else           a Hugging Face hub id
+  org/name                a Hugging Face hub id
+
+Anything else, a name close to a card's ("gazeteer"), or a card file outside
+models/ is refused with a one-line CardError (exit 2).
 
 Format: docs/model-cards.md. Every card is checked here, before any model is
 loaded, so a bad card fails fast with the file and the key that is wrong.
@@ -140,15 +143,64 @@ def available_cards() -> list[str]:
     return sorted(p.stem for p in models_dir().glob("*.toml"))
 
 
+# A Hugging Face hub id as the benchmark accepts it: `org/name`.
+HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*")
+CALLABLE = re.compile(r"[A-Za-z_][\w.]*:[A-Za-z_]\w*")
+_PATH_PREFIXES = ("/", "./", "../", "~", ".\\", "..\\")
+
+
+def _card_file(name: str) -> Path | None:
+    """models/<name>.toml when `name` is a plain card name (no path) and the card exists."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    path = models_dir() / f"{name}.toml"
+    return path if path.is_file() else None
+
+
+def close_cards(name: str) -> list[str]:
+    """Card names close to `name` (a typo: "gazeteer" -> ["gazetteer"])."""
+    import difflib
+
+    return difflib.get_close_matches(name, available_cards(), n=3, cutoff=0.8)
+
+
+def _did_you_mean(names: list[str]) -> str:
+    return " or ".join(names) + "?"
+
+
 def resolve(name: str) -> dict:
-    """The card for what the user typed after --model (see module docstring)."""
-    card_path = models_dir() / f"{name}.toml"
-    if card_path.exists():
+    """The card for what the user typed after --model (see module docstring).
+
+    Cards resolve only inside models/: a path to a card file elsewhere is
+    refused (a card says what code runs). A name that is none of the forms, or
+    that is close to a card's name (a typo), is refused with suggestions
+    rather than sent to the hub.
+    """
+    if not name.strip():
+        raise CardError("--model needs a name: a card in models/, A+B, module:callable, a directory or a hub id")
+    card_path = _card_file(name)
+    if card_path is not None:
         return load_card_file(card_path)
-    if "+" in name and not Path(name).exists():
+    if name.endswith(".toml") or (models_dir() / f"{name}.toml").resolve().is_file():
+        inside = (models_dir() / Path(name).name).with_suffix(".toml")
+        if Path(name).expanduser().resolve() == inside.resolve() and inside.is_file():
+            return load_card_file(inside)  # models/gazetteer.toml, spelled as a path
+        raise CardError(f"--model {name}: cards resolve only inside models/ ({models_dir()}); "
+                        "copy the card there and pass its name")
+    if "+" in name and not Path(name).expanduser().exists():
         parts = [{"model": part} for part in name.split("+")]
         return _check_card({"name": name, "kind": "composite", "parts": parts}, name)
-    if re.fullmatch(r"[A-Za-z_][\w.]*:[A-Za-z_]\w*", name):
+    if CALLABLE.fullmatch(name):
         return _check_card({"name": name, "kind": "callable", "extractor": name}, name)
-    source = expand_source(name) if Path(name).expanduser().exists() else name
-    return _check_card({"name": name, "kind": "transformers", "source": source, "label_map": None}, name)
+    if Path(name).expanduser().exists():
+        source = expand_source(name)
+        return _check_card({"name": name, "kind": "transformers", "source": source, "label_map": None}, name)
+    if name.startswith(_PATH_PREFIXES):
+        raise CardError(f"--model {name}: no such model directory")
+    suggestions = close_cards(name)
+    if suggestions:
+        raise CardError(f"--model {name}: no card of that name in models/; did you mean {_did_you_mean(suggestions)}")
+    if HUB_ID.fullmatch(name):
+        return _check_card({"name": name, "kind": "transformers", "source": name, "label_map": None}, name)
+    raise CardError(f"--model {name}: not a card in models/ (`ls models/`), an A+B composite, module:callable, "
+                    "a model directory or a hub id (org/name)")

@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .corpus import CorpusError
+from .corpus import CorpusError, os_reason
 from .errors import DataError
 from .io import write_atomic
 
@@ -75,10 +75,10 @@ def read_conll(path: Path | str, columns: int) -> list[list[tuple[str, ...]]]:
             # universal newlines turn \r\n and \r into \n; split on \n only, so
             # line numbers are the ones an editor shows
             lines = handle.read().split("\n")
-    except FileNotFoundError:
-        raise ConllError([f"{path}: file not found"]) from None
     except UnicodeDecodeError as err:
         raise ConllError([f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})"]) from None
+    except OSError as err:
+        raise ConllError([f"{path}: {os_reason(err)}"]) from None
 
     sentences: list[list[tuple[str, ...]]] = []
     current: list[tuple[str, ...]] = []

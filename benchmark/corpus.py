@@ -48,10 +48,21 @@ def read_text(path: Path) -> str:
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             return handle.read()
-    except FileNotFoundError:
-        raise CorpusError(f"{path}: file not found") from None
     except UnicodeDecodeError as err:
         raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise CorpusError(f"{path}: {os_reason(err)}") from None
+
+
+def os_reason(err: OSError) -> str:
+    """What an OSError of reading means, in words ("file not found", "is a directory", ...)."""
+    if isinstance(err, FileNotFoundError):
+        return "file not found"
+    if isinstance(err, IsADirectoryError):
+        return "is a directory, expected a file"
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    return err.strerror or type(err).__name__
 
 
 def read_annotation(path: Path) -> dict:
@@ -59,10 +70,12 @@ def read_annotation(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
-    except FileNotFoundError:
-        raise CorpusError(f"{path}: file not found") from None
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
     except json.JSONDecodeError as err:
         raise CorpusError(f"{path}: line {err.lineno}: invalid JSON: {err.msg}") from None
+    except OSError as err:
+        raise CorpusError(f"{path}: {os_reason(err)}") from None
     if not isinstance(data, dict) or not isinstance(data.get("spans"), list):
         raise CorpusError(f'{path}: expected an object with a "spans" list')
     return data
@@ -174,9 +187,13 @@ def load_corpus(spec: str, *, corpus_dir: Path | None = None, label_map: dict | 
 
         return load_news(corpus_dir, split=split)
     if spec.startswith("conll:"):
+        if not spec[len("conll:"):].strip():
+            raise CorpusError("--corpus conll:PATH needs the path of a CoNLL file (`token TAG` lines)")
         path = Path(spec[len("conll:"):]).expanduser()
         if not path.exists():
             raise CorpusError(f"{path}: file not found")
+        if not path.is_file():
+            raise CorpusError(f"{path}: is a directory, expected a CoNLL file (`token TAG` lines)")
         from .cards import DEFAULT_LABEL_MAP
 
         mapping = {k.upper(): v for k, v in (label_map or DEFAULT_LABEL_MAP).items()}

@@ -1,4 +1,10 @@
-"""Atomic file writes: a result is either fully written or not there at all."""
+"""Atomic file writes: a result is either fully written or not there at all.
+
+The temporary file is removed when writing fails; one left by a killed
+process has a unique hidden name (`.NAME.XXXX.tmp`) that no reader looks at.
+A path that cannot be written (under a file, in a read-only directory, a
+directory itself) raises InputError naming it.
+"""
 from __future__ import annotations
 
 import json
@@ -6,13 +12,32 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import InputError
+
+
+def _unwritable(path: Path, err: OSError) -> InputError:
+    if isinstance(err, (FileExistsError, NotADirectoryError)):
+        why = "a parent of it is a file, not a directory"
+    elif isinstance(err, IsADirectoryError) or path.is_dir():
+        why = "is a directory"
+    elif isinstance(err, PermissionError):
+        why = "permission denied"
+    else:
+        why = err.strerror or type(err).__name__
+    return InputError(f"{path}: cannot write ({why})")
+
 
 def write_atomic(path: Path | str, content: str | bytes) -> None:
     """Write to a temporary file beside `path`, then rename it into place."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise InputError(f"{path}: cannot write (is a directory)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise _unwritable(path, err) from None
     mode = "wb" if isinstance(content, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as handle:
             handle.write(content)
@@ -23,11 +48,13 @@ def write_atomic(path: Path | str, content: str | bytes) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(err, OSError):
+            raise _unwritable(path, err) from None
         raise
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .corpus import Corpus, CorpusError, document_with_gold, make_corpus, project_root
+from .corpus import Corpus, CorpusError, document_with_gold, make_corpus, os_reason, project_root
 
 ENV_DIR = "BENCH_NEWS_DIR"
 SPLITS = ("dev", "test")
@@ -92,11 +92,17 @@ def read_checked(directory: Path, entries: list[Entry]) -> tuple[dict[str, str],
         except FileNotFoundError:
             problems.append(f"{path}: missing")
             continue
+        except OSError as err:  # a directory where the text should be, no permission
+            problems.append(f"{path}: {os_reason(err)}")
+            continue
         actual = hashlib.sha256(data).hexdigest()
         if actual != entry.sha256:
             problems.append(f"{path}: changed (sha256 {actual[:12]}…, manifest says {entry.sha256[:12]}…)")
             continue
-        texts[entry.file] = data.decode("utf-8")
+        try:
+            texts[entry.file] = data.decode("utf-8")
+        except UnicodeDecodeError as err:  # only when the manifest itself lists a non-UTF-8 text
+            problems.append(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})")
     return texts, problems
 
 

@@ -106,6 +106,30 @@ def _check_predictions(predictions: dict, source: str) -> None:
                 raise RecordError(f"{source}: predictions[{doc_id!r}][{i}]: label {parsed.label!r} is not one of {', '.join(LABELS)}")
 
 
+def _check_metric_numbers(metrics: dict, source: str) -> None:
+    """Every stored score of the F1 families is a finite number: a string or a
+    NaN in a hand-edited record is refused here, before anything reads it."""
+    import math
+
+    for family in F1_METRICS:
+        block = metrics.get(family)
+        if not isinstance(block, dict):
+            continue
+        scored = [("overall", block.get("overall"))]
+        per_type = block.get("per_type")
+        if isinstance(per_type, dict):
+            scored += [(f"per_type.{label}", scores) for label, scores in per_type.items()]
+        values = [(f"{where}.{key}", scores.get(key)) for where, scores in scored if isinstance(scores, dict)
+                  for key in ("precision", "recall", "f1") if key in scores]
+        if "macro_f1" in block:
+            values.append(("macro_f1", block["macro_f1"]))
+        for where, value in values:
+            if value is None and where.startswith("per_type."):
+                continue  # a type absent from the gold has no score
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise RecordError(f"{source}: metrics.{family}.{where} is {value!r}, not a finite number")
+
+
 def record_from_dict(data, source: str = "<record>") -> RunRecord:
     """Check the structure every reader relies on and wrap it."""
     if not isinstance(data, dict):
@@ -121,7 +145,7 @@ def record_from_dict(data, source: str = "<record>") -> RunRecord:
     _need(data, "model.name", str, source)
     _need(data, "corpus.name", str, source)
     _need(data, "corpus.sha256", str, source)
-    _need(data, "metrics", dict, source)
+    _check_metric_numbers(_need(data, "metrics", dict, source), source)
     _check_predictions(_need(data, "predictions", dict, source), source)
     return RunRecord(source, data)
 

@@ -52,9 +52,12 @@ def check_annotation(text_path: Path, annotation_path: Path, name: str | None = 
     counts = {label: 0 for label in LABELS}
     try:
         data = read_annotation(annotation_path)
-        text = read_text(text_path)
     except CorpusError as err:
         return [Problem(name, None, str(err).split(": ", 1)[-1])], counts
+    try:
+        text = read_text(text_path)
+    except CorpusError as err:  # the text is what is wrong: name it, not its annotation
+        return [Problem(str(text_path), None, f"{str(err).split(': ', 1)[-1]} (the text of {name})")], counts
     problems: list[Problem] = []
 
     def bad(index: int | None, message: str) -> None:

@@ -18,6 +18,6 @@ def annotate(text_file: Path, mentions: Path, output: Path) -> None:
     """Find each `LABEL<TAB>surface` line of MENTIONS in TEXT_FILE, in order,
     and write the spans with their offsets; then run `bench validate`."""
     text = read_text(text_file)
-    spans = spans_from_mentions(text, mentions.read_text(encoding="utf-8").splitlines(), str(mentions))
+    spans = spans_from_mentions(text, read_text(mentions).splitlines(), str(mentions))
     write_annotation(output, annotation_json(text_file, spans))
     click.echo(f"{output}: {len(spans)} spans")
