@@ -49,24 +49,31 @@ def _check_value(value) -> str | None:
 def check_annotation(text_path: Path, annotation_path: Path, name: str | None = None) -> tuple[list[Problem], dict]:
     """All problems of one annotation file, and its span counts per label."""
     name = name or str(annotation_path)
-    counts = {label: 0 for label in LABELS}
     try:
         data = read_annotation(annotation_path)
     except CorpusError as err:
-        return [Problem(name, None, str(err).split(": ", 1)[-1])], counts
+        return [Problem(name, None, str(err).split(": ", 1)[-1])], {label: 0 for label in LABELS}
     try:
         text = read_text(text_path)
     except CorpusError as err:  # the text is what is wrong: name it, not its annotation
-        return [Problem(str(text_path), None, f"{str(err).split(': ', 1)[-1]} (the text of {name})")], counts
+        return ([Problem(str(text_path), None, f"{str(err).split(': ', 1)[-1]} (the text of {name})")],
+                {label: 0 for label in LABELS})
+    return check_annotation_data(text, text_path.name, data, name)
+
+
+def check_annotation_data(text: str, text_name: str, data: dict, name: str) -> tuple[list[Problem], dict]:
+    """The checks of `check_annotation` on an annotation already in memory
+    (`bench annotate` runs them before it writes anything)."""
+    counts = {label: 0 for label in LABELS}
     problems: list[Problem] = []
 
     def bad(index: int | None, message: str) -> None:
         problems.append(Problem(name, index, message))
 
-    if data.get("document") not in (None, text_path.name):
-        bad(None, f"document is {data.get('document')!r} but the text file is {text_path.name!r}")
+    if data.get("document") not in (None, text_name):
+        bad(None, f"document is {data.get('document')!r} but the text file is {text_name!r}")
     if data.get("text_sha256") != sha256_text(text):
-        bad(None, f"text hash mismatch: annotation has {data.get('text_sha256')}, {text_path.name} has {sha256_text(text)}")
+        bad(None, f"text hash mismatch: annotation has {data.get('text_sha256')}, {text_name} has {sha256_text(text)}")
 
     good: list[tuple[int, int, int]] = []  # (start, end, index) of spans with sane offsets
     for index, span in enumerate(data["spans"]):

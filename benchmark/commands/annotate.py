@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..annotate import annotation_json, spans_from_mentions, write_annotation
+from ..annotate import annotation_json, check_before_writing, mentions_with_lines, write_annotation
 from ..corpus import read_text
 
 
@@ -18,6 +18,10 @@ def annotate(text_file: Path, mentions: Path, output: Path) -> None:
     """Find each `LABEL<TAB>surface` line of MENTIONS in TEXT_FILE, in order,
     and write the spans with their offsets; then run `bench validate`."""
     text = read_text(text_file)
-    spans = spans_from_mentions(text, read_text(mentions).splitlines(), str(mentions))
-    write_annotation(output, annotation_json(text_file, spans))
+    found = mentions_with_lines(text, read_text(mentions).splitlines(), str(mentions))
+    spans = [span for span, _ in found]
+    data = annotation_json(text_file, spans)
+    # refuse what `bench validate` would refuse, before anything is written
+    check_before_writing(text, text_file, data, str(mentions), {(s.start, s.end): line for s, line in found})
+    write_annotation(output, data)
     click.echo(f"{output}: {len(spans)} spans")
