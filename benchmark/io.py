@@ -60,3 +60,34 @@ def write_atomic(path: Path | str, content: str | bytes) -> None:
 
 def write_json_atomic(path: Path | str, data) -> None:
     write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n")
+
+
+def replace_dir(target: Path | str, fill) -> None:
+    """Build a directory with `fill(tmp)` in a fresh temporary folder beside
+    `target`, then swap it into place: `target` is either the old or the whole
+    new folder, never half written. The temporary folder is removed on failure;
+    one left by a killed process has a unique hidden name and is never read.
+    (The caller has decided, with benchmark.overwrite, that `target` may go.)"""
+    import shutil
+
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    except OSError as err:
+        raise _unwritable(target, err) from None
+    try:
+        fill(tmp / "out")
+        moved = target.exists() or target.is_symlink()
+        if moved:
+            os.replace(target, tmp / "old")
+        try:
+            os.replace(tmp / "out", target)
+        except OSError:
+            if moved:  # put the old one back rather than lose it
+                os.replace(tmp / "old", target)
+            raise
+    except OSError as err:
+        raise _unwritable(target, err) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -184,12 +184,18 @@ def http_get(url: str) -> bytes:
 
 
 def fetch_corpus(directory: Path, fetch: Callable[[str], bytes] = http_get,
-                 progress: Callable[[str], None] = lambda _: None) -> tuple[int, list[str]]:
+                 progress: Callable[[str], None] = lambda _: None, force: bool = False) -> tuple[int, list[str]]:
     """Download every text into `directory`, verifying each sha256. Returns
-    (number written, problems). A text whose hash differs is not written."""
+    (number written, problems). A text whose hash differs is not written, and
+    an existing file that differs from the manifest is left alone unless `force`."""
     from .io import write_atomic
 
-    directory.mkdir(parents=True, exist_ok=True)
+    if directory.exists() and not directory.is_dir():
+        raise CorpusError(f"{directory}: is a file, not a directory (the news texts)")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise CorpusError(f"{directory}: cannot create the directory ({os_reason(err)})") from None
     cache: dict[str, bytes] = {}
 
     def cached_fetch(url: str) -> bytes:
@@ -201,6 +207,10 @@ def fetch_corpus(directory: Path, fetch: Callable[[str], bytes] = http_get,
     for entry in read_manifest():
         target = directory / entry.file
         if not check_texts(directory, [entry]):  # already there, unchanged
+            continue
+        if (target.exists() or target.is_symlink()) and not force:
+            problems.append(f"{target}: exists and differs from the manifest; not overwritten "
+                            "(move it away, or pass --force to replace it)")
             continue
         progress(entry.file)
         try:

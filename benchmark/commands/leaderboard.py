@@ -7,6 +7,7 @@ import click
 
 from ..corpus import project_root
 from ..io import write_atomic
+from ..overwrite import check_file_target, starts_like
 from ..leaderboard import FORMATS, METRICS, RENDERERS, build_leaderboard, print_table, render_markdown, replace_readme_block
 from ..records import RecordError, load_results
 from ._unusable import UnusableInput
@@ -27,7 +28,8 @@ from ._unusable import UnusableInput
               help="Write to this file (atomically) instead of stdout.")
 @click.option("--readme", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
               help="Rewrite the markdown leaderboard between the README's leaderboard markers.")
-def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, readme) -> None:
+@click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
+def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, readme, force) -> None:
     """Rank the run records in results/*.json.
 
     Only records scored on the current gold are ranked together; records of
@@ -62,6 +64,7 @@ def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, read
     else:
         text = RENDERERS[fmt](board)
     if output is not None:
+        check_file_target(output, force=force, ours=starts_like(text), what=f"{fmt} leaderboard")
         write_atomic(output, text)
         click.echo(f"{output}: written")
     else:

@@ -14,6 +14,7 @@ from ..corpus import Corpus, load_corpus, project_root
 from ..errors import InputError
 from ..harness import build_extractor
 from ..io import write_json_atomic
+from ..overwrite import check_file_target, is_run_record
 from ..runrecord import build_record, cache_key, cache_load, cache_store, fill_money_values
 from ..tokenize import tokenize
 
@@ -118,9 +119,13 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
 @click.option("--no-cache", is_flag=True, help="Do not reuse cached predictions.")
 @click.option("--resamples", type=int, default=1000, show_default=True, help="Bootstrap resamples for the CI.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+@click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
 def run(model, corpus_name, corpus_dir, split, device, batch_size, max_length, trust_remote_code,
-        output, fmt, no_cache, resamples, seed) -> None:
-    """Run an extractor over a corpus, score it and write its run record."""
+        output, fmt, no_cache, resamples, seed, force) -> None:
+    """Run an extractor over a corpus, score it and write its run record
+    (never over a file that is not a run record, unless --force)."""
+    if output is not None:  # before the run: refuse early, not after minutes of inference
+        check_file_target(output, force=force, ours=is_run_record, what="run record")
     record = run_model(model, corpus_name, corpus_dir=corpus_dir, split=split, device=device,
                        batch_size=batch_size, max_length=max_length, trust_remote_code=trust_remote_code,
                        use_cache=not no_cache, n_resamples=resamples, seed=seed,
@@ -129,6 +134,7 @@ def run(model, corpus_name, corpus_dir, split, device, batch_size, max_length, t
         used = ", ".join(f"{k}→{v or 'ignored'}" for k, v in sorted(record["model"]["label_map_used"].items()))
         stderr.print(f"labels scored: {used}", highlight=False)
     path = output or results_dir(record['corpus']['name']) / f"{record['model']['slug']}.json"
+    check_file_target(path, force=force, ours=is_run_record, what="run record")
     write_json_atomic(path, record)
     if fmt == "json":
         click.echo(json.dumps({k: record[k] for k in ("model", "corpus", "timing", "metrics")}, ensure_ascii=False, indent=1))

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from ..errors import InputError
 from ..io import write_json_atomic
+from ..overwrite import check_file_target, is_run_record
 from ..records import load_gold, load_record
 from ..runrecord import corpus_info
 
@@ -23,12 +24,15 @@ stderr = Console(stderr=True)
 @click.option("--update", is_flag=True, help="Rewrite RECORD_PATH with the new scores.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the re-scored record here.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def score(record_path: Path, corpus_dir, update: bool, output, fmt: str) -> None:
+@click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
+def score(record_path: Path, corpus_dir, update: bool, output, fmt: str, force: bool) -> None:
     """Re-score RECORD_PATH's stored predictions against the current gold,
     without running the model. Exit 2 when the record is unusable or its
     predictions were made on other texts than the current corpus has."""
     from ..scoring import evaluate
 
+    if output is not None:
+        check_file_target(output, force=force, ours=is_run_record, what="run record")
     record = load_record(record_path)
     corpus = load_gold(record, corpus_dir)
     data = record.data

@@ -47,13 +47,14 @@ def train(recipe, epochs, seed, max_minutes, threads, out_dir, base_dir, train_f
           device, keep_full_vocab, no_progress) -> None:
     """Fine-tune the e5-small ANERcorp baseline (RECIPE: e5-small-anercorp)."""
     from ..conll import ConllError
-    from ..e5.paths import MissingInput, base_model_dir, finetuned_dir
+    from ..e5.paths import MissingInput, base_model_dir, check_replaceable, finetuned_dir
 
     train_file = train_file or (project_root() / DEFAULT_TRAIN_FILE).resolve()
     if not train_file.is_file():
         raise click.UsageError(f"training file {train_file} does not exist (pass --train-file)")
     base_dir = base_dir or base_model_dir()
     out_dir = out_dir or finetuned_dir()
+    check_replaceable(out_dir)  # now, not after an hour of training
 
     try:
         from ..e5.convert import ConversionError, ensure_base_model
