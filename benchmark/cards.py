@@ -94,6 +94,7 @@ def _check_card(card: dict, where: str) -> dict:
                     )
         card["preprocessing"] = {**DEFAULT_PREPROCESSING, **card.get("preprocessing", {})}
         card["inference"] = {**DEFAULT_INFERENCE, **card.get("inference", {})}
+        _check_inference(card["inference"], where)
     elif kind in ("rules", "callable"):
         if ":" not in str(card.get("extractor", "")):
             raise CardError(f"{where}: a {kind} card needs `extractor = \"module:attribute\"`")
@@ -108,6 +109,17 @@ def _check_card(card: dict, where: str) -> dict:
                 if label not in LABELS:
                     raise CardError(f"{where}: parts[{i}].labels has unknown label {label!r}")
     return card
+
+
+def _check_inference(inference: dict, where: str) -> None:
+    """Whole numbers in range, and a stride that leaves each window room to move on."""
+    for key, least in (("max_length", 3), ("stride", 0), ("batch_size", 1)):
+        value = inference.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise CardError(f"{where}: inference.{key} = {value!r}; expected a whole number >= {least}")
+    if inference["stride"] >= inference["max_length"]:
+        raise CardError(f"{where}: inference.stride = {inference['stride']} must be below "
+                        f"inference.max_length = {inference['max_length']}")
 
 
 def card_label_map(card: dict) -> dict[str, str | None] | None:

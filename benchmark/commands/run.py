@@ -17,8 +17,11 @@ from ..io import write_json_atomic
 from ..overwrite import check_file_target, is_run_record
 from ..runrecord import build_record, cache_key, cache_load, cache_store, fill_money_values
 from ..tokenize import tokenize
+from ._options import SEED
 
 DEFAULT_MODEL = "gazetteer+money-rules"
+MIN_MAX_LENGTH = 3  # [CLS] one sub-token [SEP]: the least a window can hold
+MAX_RESAMPLES = 100_000  # the bootstrap holds resamples x documents counts in memory
 
 stderr = Console(stderr=True)
 
@@ -34,6 +37,12 @@ def results_dir(corpus_name: str) -> Path:
     return results if corpus_name == "seed" else results / slugify(corpus_name.replace(":", "-"))
 
 
+def check_split(corpus_name: str, split: str | None) -> None:
+    """--split only means something for the news corpus (seed and CoNLL files have no splits)."""
+    if split is not None and corpus_name != "news":
+        raise InputError(f"--split {split}: corpus {corpus_name!r} has no splits (only --corpus news has dev/test)")
+
+
 def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_dir: Path | None = None,
               split: str | None = None, device: str = "auto", batch_size: int | None = None,
               max_length: int | None = None, trust_remote_code: bool = False, use_cache: bool = True,
@@ -44,6 +53,9 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
     """
     from ..scoring import evaluate
 
+    check_split(corpus_name, split)
+    if n_resamples < 0:
+        raise InputError(f"--resamples {n_resamples}: must be 0 (no interval) or more")
     card = resolve(model)
     if corpus is None:
         corpus = load_corpus(corpus_name, corpus_dir=corpus_dir, label_map=gold_label_map(card), split=split)
@@ -110,20 +122,23 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default=None,
               help="News corpus split (default: test).")
 @click.option("--device", default="auto", show_default=True, help="auto (cuda, mps, cpu), cpu, cuda, cuda:1, mps.")
-@click.option("--batch-size", type=int, default=None, help="Override the card's batch size.")
-@click.option("--max-length", type=int, default=None, help="Override the card's max length (sub-tokens).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Override the card's batch size.")
+@click.option("--max-length", type=click.IntRange(min=MIN_MAX_LENGTH), default=None,
+              help="Override the card's max length (sub-tokens; above the card's stride).")
 @click.option("--trust-remote-code", is_flag=True, help="Allow a hub model's own code to run (off by default).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Run record path (default: results/<model>.json, results/<corpus>/<model>.json).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--no-cache", is_flag=True, help="Do not reuse cached predictions.")
-@click.option("--resamples", type=int, default=1000, show_default=True, help="Bootstrap resamples for the CI.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+@click.option("--resamples", type=click.IntRange(min=0, max=MAX_RESAMPLES), default=1000, show_default=True,
+              help="Bootstrap resamples for the CI (0: no interval).")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Bootstrap seed.")
 @click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
 def run(model, corpus_name, corpus_dir, split, device, batch_size, max_length, trust_remote_code,
         output, fmt, no_cache, resamples, seed, force) -> None:
     """Run an extractor over a corpus, score it and write its run record
     (never over a file that is not a run record, unless --force)."""
+    check_split(corpus_name, split)
     if output is not None:  # before the run: refuse early, not after minutes of inference
         check_file_target(output, force=force, ours=is_run_record, what="run record")
     record = run_model(model, corpus_name, corpus_dir=corpus_dir, split=split, device=device,

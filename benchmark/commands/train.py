@@ -19,6 +19,7 @@ from pathlib import Path
 import click
 
 from ..corpus import project_root
+from ._options import FiniteFloatRange
 
 RECIPES = ("e5-small-anercorp",)
 DEFAULT_TRAIN_FILE = "../shared/data/anercorp/ANERCorp_CamelSplit_train_reconstructed.txt"
@@ -28,7 +29,7 @@ DEFAULT_TRAIN_FILE = "../shared/data/anercorp/ANERCorp_CamelSplit_train_reconstr
 @click.argument("recipe", type=click.Choice(RECIPES))
 @click.option("--epochs", type=click.IntRange(min=1), default=8, show_default=True)
 @click.option("--seed", type=int, default=13, show_default=True)
-@click.option("--max-minutes", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+@click.option("--max-minutes", type=FiniteFloatRange(min=0.1), default=60.0, show_default=True,
               help="Wall-clock budget; training stops (keeping the best checkpoint) when it is spent.")
 @click.option("--threads", type=click.IntRange(min=1), default=2, show_default=True, help="torch CPU threads.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -39,7 +40,7 @@ DEFAULT_TRAIN_FILE = "../shared/data/anercorp/ANERCorp_CamelSplit_train_reconstr
 @click.option("--train-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=f"`token TAG` training file [default: {DEFAULT_TRAIN_FILE}, relative to the project].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
-@click.option("--lr", "learning_rate", type=click.FloatRange(min=0, min_open=True), default=1e-4, show_default=True)
+@click.option("--lr", "learning_rate", type=FiniteFloatRange(min=0, min_open=True), default=1e-4, show_default=True)
 @click.option("--device", default="auto", show_default=True, help="auto | cpu | cuda | cuda:N | mps")
 @click.option("--keep-full-vocab", is_flag=True, help="Skip step 3: keep all 250k XLM-R pieces.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")

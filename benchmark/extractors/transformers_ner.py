@@ -238,6 +238,9 @@ class TransformersExtractor:
             raise ExtractorConfigError(
                 f"need max_length >= 3, stride >= 0, batch_size >= 1; got {max_length}, {stride}, {batch_size}"
             )
+        if stride >= max_length:
+            raise ExtractorConfigError(f"max_length {max_length} must be above the stride {stride} "
+                                       "(windows overlap by stride words)")
         self.source = str(source)
         self.name = name or self.source
         self.label_map = label_map
