@@ -123,7 +123,8 @@ class CallableExtractor:
             if not _is_iterable_of_spans(spans):
                 raise ExtractorError(f"extractor {self.name!r}: returned {type(spans).__name__} for document "
                                      f"{doc.id!r}; expected a list of spans (an empty list when there are none)")
-            out[doc.id] = [coerce_span(s, doc, f"{self.name}: {doc.id}: span {i}") for i, s in enumerate(spans)]
+            out[doc.id] = [coerce_span(s, doc, f"extractor {self.name!r}: document {doc.id}: span {i}")
+                           for i, s in enumerate(spans)]
         return out
 
 

@@ -34,7 +34,8 @@ def check_file_target(path: Path, *, force: bool = False, ours: Ours | None = No
             return
     except OSError:
         pass
-    raise InputError(f"{path}: exists and is not a {what} this benchmark wrote; not overwriting it "
+    article = "an" if what[:1] in "aeiou" else "a"
+    raise InputError(f"{path}: exists and is not {article} {what} this benchmark wrote; not overwriting it "
                      "(choose another path, or pass --force to replace it)")
 
 
