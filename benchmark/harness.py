@@ -10,9 +10,10 @@ import hashlib
 import importlib
 import inspect
 import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 from .cards import card_label_map, expand_source, is_local_source, resolve
 from .errors import BenchError, InputError, require

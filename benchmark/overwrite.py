@@ -14,8 +14,8 @@ Refusals are InputError (exit 2) naming the path and the way out.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .errors import InputError
 
