@@ -77,10 +77,31 @@ def is_local_source(source: str) -> bool:
     return source.startswith("/") or Path(source).exists()
 
 
+def _check_types(card: dict, where: str) -> None:
+    """Each key the harness reads has the type it expects (a string, a table,
+    a list), so a hand-written card fails here with its key, not later."""
+    expected = {"name": str, "source": str, "extractor": str, "revision": str, "build_hint": str,
+                "label_map": dict, "preprocessing": dict, "inference": dict, "parts": list}
+    for key, kind in expected.items():
+        value = card.get(key)
+        if value is not None and not isinstance(value, kind):
+            what = {str: "a string", dict: "a table", list: "a list"}[kind]
+            raise CardError(f"{where}: `{key}` must be {what}, not {type(value).__name__} {value!r}")
+    for model_type, target in (card.get("label_map") or {}).items():
+        if not isinstance(target, str):
+            raise CardError(f"{where}: label_map.{model_type} must be a string, not {target!r}")
+    for i, part in enumerate(card.get("parts") or []):
+        if not isinstance(part, dict):
+            raise CardError(f"{where}: parts[{i}] must be a table with `model` (write [[parts]] model = ...)")
+        if not isinstance(part.get("model", ""), str) or not isinstance(part.get("labels", []), list):
+            raise CardError(f"{where}: parts[{i}] needs `model` as a string and `labels` as a list")
+
+
 def _check_card(card: dict, where: str) -> dict:
     kind = card.get("kind")
     if kind not in KINDS:
         raise CardError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    _check_types(card, where)
     if kind == "transformers":
         if not card.get("source"):
             raise CardError(f"{where}: a transformers card needs `source` (hub id or directory)")
@@ -146,6 +167,8 @@ def load_card_file(path: Path) -> dict:
             card = tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
         raise CardError(f"{path}: invalid TOML: {err}") from None
+    except UnicodeDecodeError as err:
+        raise CardError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
     card.setdefault("name", path.stem)
     card["card_path"] = str(path.relative_to(project_root())) if path.is_relative_to(project_root()) else str(path)
     return _check_card(card, str(path))

@@ -205,7 +205,11 @@ def build_extractor(card: dict, options: dict | None = None):
         return CallableExtractor(card["extractor"])
     if kind == "rules":
         cls = import_attribute(card["extractor"], f"card {card['name']!r}: extractor")
-        return cls()
+        extractor = cls()
+        if not (callable(getattr(extractor, "predict", None)) and callable(getattr(extractor, "revision", None))):
+            raise ExtractorError(f"card {card['name']!r}: extractor {card['extractor']!r} made a "
+                                 f"{type(extractor).__name__}, which has no predict() and revision()")
+        return extractor
     source = expand_source(card["source"])
     if is_local_source(source) and not Path(source).exists():
         hint = card.get("build_hint") or "pass an existing model directory"

@@ -135,6 +135,12 @@ CASES: list[Case] = [
     ("card-file-outside-models", lambda t, h, m: [
         "run", "--model", str(_write(t / "card.toml", 'kind = "rules"\nextractor = "os:getcwd"\n')),
         "-o", str(t / "out.json")], 2, ("card.toml", "cards resolve only inside models/")),
+    ("card-key-of-the-wrong-type", lambda t, h, m: [
+        _write(h / "models" / "typed.toml", 'kind = "transformers"\nsource = "a/b"\ninference = "fast"\n') and "run",
+        "--model", "typed", "-o", str(t / "out.json")], 2, ("typed.toml", "`inference` must be a table")),
+    ("card-not-utf8", lambda t, h, m: [
+        _write(h / "models" / "latin.toml", 'name = "caf\xe9"\n'.encode("latin-1")) and "run",
+        "--model", "latin", "-o", str(t / "out.json")], 2, ("latin.toml", "not valid UTF-8")),
     ("model-name-typo", lambda t, h, m: ["run", "--model", "gazeteer", "-o", str(t / "out.json")], 2,
      ("gazeteer", "did you mean gazetteer?")),
     ("hub-id-without-models-extra", lambda t, h, m: _no_models_extra(m) or [
