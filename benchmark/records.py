@@ -113,12 +113,19 @@ def _check_metric_numbers(metrics: dict, source: str) -> None:
 
     for family in F1_METRICS:
         block = metrics.get(family)
-        if not isinstance(block, dict):
+        if block is None:
             continue
+        if not isinstance(block, dict):
+            raise RecordError(f"{source}: metrics.{family} must be an object, found {type(block).__name__}")
+        for key in ("overall", "per_type", "ci95"):
+            if block.get(key) is not None and not isinstance(block[key], dict):
+                raise RecordError(f"{source}: metrics.{family}.{key} must be an object, found {type(block[key]).__name__}")
         scored = [("overall", block.get("overall"))]
-        per_type = block.get("per_type")
-        if isinstance(per_type, dict):
-            scored += [(f"per_type.{label}", scores) for label, scores in per_type.items()]
+        per_type = block.get("per_type") or {}
+        for label, scores in per_type.items():
+            if scores is not None and not isinstance(scores, dict):
+                raise RecordError(f"{source}: metrics.{family}.per_type.{label} must be an object")
+            scored.append((f"per_type.{label}", scores))
         values = [(f"{where}.{key}", scores.get(key)) for where, scores in scored if isinstance(scores, dict)
                   for key in ("precision", "recall", "f1") if key in scores]
         if "macro_f1" in block:
@@ -146,6 +153,11 @@ def record_from_dict(data, source: str = "<record>") -> RunRecord:
     _need(data, "corpus.name", str, source)
     _need(data, "corpus.sha256", str, source)
     _check_metric_numbers(_need(data, "metrics", dict, source), source)
+    for dotted in ("metrics.money_values", "timing"):  # optional, but objects when present
+        parent, _, key = dotted.rpartition(".")
+        node = data.get(parent, {}) if parent else data
+        if node.get(key) is not None and not isinstance(node[key], dict):
+            raise RecordError(f"{source}: {dotted!r} must be an object, found {type(node[key]).__name__}")
     _check_predictions(_need(data, "predictions", dict, source), source)
     return RunRecord(source, data)
 
