@@ -66,10 +66,12 @@ def _extractor(tmp: Path, name: str, body: str) -> str:
     return f"{name}:extract"
 
 
-def _record(home: Path, **metric_overrides) -> Path:
+def _record(home: Path, ci95=None, **metric_overrides) -> Path:
     """The committed seed run record of the gazetteer, with overall metrics edited."""
     data = json.loads((ROOT / "results" / "gazetteer.json").read_text(encoding="utf-8"))
     data["metrics"]["seqeval_strict"]["overall"].update(metric_overrides)
+    if ci95 is not None:
+        data["metrics"]["seqeval_strict"]["ci95"] = ci95
     return _write(home.parent / "edited.json", json.dumps(data, ensure_ascii=False))
 
 
@@ -152,6 +154,8 @@ CASES: list[Case] = [
      ("edited.json", "metrics.seqeval_strict.overall.f1", "not a finite number")),
     ("record-metric-is-nan", lambda t, h, m: ["report", str(_record(h, f1=float("nan")))], 2,
      ("edited.json", "metrics.seqeval_strict.overall.f1")),
+    ("record-block-not-an-object", lambda t, h, m: ["score", str(_record(h, ci95="wide"))], 2,
+     ("edited.json", "metrics.seqeval_strict.ci95 must be an object")),
     # --- bench annotate refuses what bench validate refuses
     ("annotate-unknown-label", lambda t, h, m: _mentions(t, f"PER\t{FIRST_MENTION}\n"), 1,
      ("m.tsv: line 1", "unknown label 'PER'")),
