@@ -27,11 +27,33 @@ def _unwritable(path: Path, err: OSError) -> InputError:
     return InputError(f"{path}: cannot write ({why})")
 
 
+def _write_through(path: Path, content: str | bytes) -> None:
+    """A pipe or device (`-o /dev/stdout`): written as it is; renaming onto it
+    would replace the device node with a file."""
+    try:
+        if isinstance(content, bytes):
+            with open(path, "wb") as handle:
+                handle.write(content)
+        else:
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(content)
+    except OSError as err:
+        raise _unwritable(path, err) from None
+
+
 def write_atomic(path: Path | str, content: str | bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it into place."""
+    """Write to a temporary file beside `path`, then rename it into place.
+
+    A symbolic link is kept: its target is replaced. A pipe or device is
+    written directly."""
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: cannot write (is a directory)")
+    if path.exists() and not path.is_file():
+        _write_through(path, content)
+        return
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

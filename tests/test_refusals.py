@@ -175,3 +175,25 @@ def test_fetch_leaves_a_changed_text_alone_without_force(tmp_path, monkeypatch):
     assert (tmp_path / entry.file).read_text(encoding="utf-8") == "my own edits"
     _, problems = fetch_corpus(tmp_path, offline, force=True)  # with force it is fetched (and fails here)
     assert any(p.startswith(f"{entry.file}: could not fetch") for p in problems)
+
+
+def test_write_atomic_keeps_symlinks_and_writes_pipes_in_place(tmp_path):
+    import stat
+    import threading
+
+    target = tmp_path / "real.txt"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    write_atomic(link, "new")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, "through the pipe")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a pipe, not replaced by a file
