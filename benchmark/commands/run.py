@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from ..cards import gold_label_map, resolve, slugify
-from ..corpus import Corpus, load_corpus, project_root
+from ..cards import CardError, gold_label_map, resolve, slugify
+from ..corpus import Corpus, CorpusError, load_corpus, project_root
 from ..errors import InputError
-from ..harness import build_extractor
+from ..harness import ExtractorError, build_extractor
 from ..io import write_json_atomic
 from ..overwrite import check_file_target, is_run_record
 from ..runrecord import build_record, cache_key, cache_load, cache_store, fill_money_values
@@ -20,6 +20,12 @@ from ..tokenize import tokenize
 from ._options import SEED
 
 DEFAULT_MODEL = "gazetteer+money-rules"
+
+# Errors of benchmark.extractors.transformers_ner and benchmark.preprocess that
+# mean "the user's setup or card is wrong", matched by name so that a rules run
+# never imports the transformers backend.
+EXPECTED_BACKEND_ERRORS = ("ModelUnavailable", "LabelMapError", "ExtractorConfigError", "PreprocessingError")
+
 MIN_MAX_LENGTH = 3  # [CLS] one sub-token [SEP]: the least a window can hold
 MAX_RESAMPLES = 100_000  # the bootstrap holds resamples x documents counts in memory
 
@@ -49,43 +55,51 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
               n_resamples: int = 1000, seed: int = 0, progress: bool = True, corpus: Corpus | None = None) -> dict:
     """Run `model` over a corpus and return its run record (not written).
 
-    Every expected failure is a benchmark.errors.BenchError (one line).
+    Raises RunError with one line for every expected failure (any other
+    benchmark.errors.BenchError, e.g. MissingExtra, passes through as it is).
     """
     from ..scoring import evaluate
 
     check_split(corpus_name, split)
     if n_resamples < 0:
         raise InputError(f"--resamples {n_resamples}: must be 0 (no interval) or more")
-    card = resolve(model)
-    if corpus is None:
-        corpus = load_corpus(corpus_name, corpus_dir=corpus_dir, label_map=gold_label_map(card), split=split)
-    options = {"device": device, "batch_size": batch_size, "max_length": max_length,
-               "trust_remote_code": trust_remote_code, "progress": progress}
-    t0 = time.perf_counter()
-    extractor = build_extractor(card, options)
-    if hasattr(extractor, "load"):
-        if progress:
-            with stderr.status(f"loading {model}"):
+    try:
+        card = resolve(model)
+        if corpus is None:
+            corpus = load_corpus(corpus_name, corpus_dir=corpus_dir, label_map=gold_label_map(card), split=split)
+        options = {"device": device, "batch_size": batch_size, "max_length": max_length,
+                   "trust_remote_code": trust_remote_code, "progress": progress}
+        t0 = time.perf_counter()
+        extractor = build_extractor(card, options)
+        if hasattr(extractor, "load"):
+            if progress:
+                with stderr.status(f"loading {model}"):
+                    extractor.load()
+            else:
                 extractor.load()
-        else:
-            extractor.load()
-    load_s = time.perf_counter() - t0
-    revision = extractor.revision()
+        load_s = time.perf_counter() - t0
+        revision = extractor.revision()
 
-    key = cache_key(card, revision, corpus, {"max_length": max_length})
-    cached = cache_load(key) if use_cache else None
-    if cached is not None:
-        # The predictions and the prediction time of the run that made them.
-        (predictions, cached_timing), cache_state = cached, "hit"
-        predict_s = cached_timing.get("predict_s")
-    else:
-        t1 = time.perf_counter()
-        predictions, cache_state = extractor.predict(list(corpus.documents)), "miss"
-        predict_s = time.perf_counter() - t1
-        predictions = fill_money_values(predictions)
-        if use_cache:
-            cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name,
-                                           "timing": {"predict_s": predict_s}})
+        key = cache_key(card, revision, corpus, {"max_length": max_length})
+        cached = cache_load(key) if use_cache else None
+        if cached is not None:
+            # The predictions and the prediction time of the run that made them.
+            (predictions, cached_timing), cache_state = cached, "hit"
+            predict_s = cached_timing.get("predict_s")
+        else:
+            t1 = time.perf_counter()
+            predictions, cache_state = extractor.predict(list(corpus.documents)), "miss"
+            predict_s = time.perf_counter() - t1
+            predictions = fill_money_values(predictions)
+            if use_cache:
+                cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name,
+                                               "timing": {"predict_s": predict_s}})
+    except (CardError, CorpusError, ExtractorError) as err:
+        raise RunError(str(err)) from None
+    except Exception as err:  # the transformers backend's expected failures (classes imported lazily)
+        if type(err).__name__ in EXPECTED_BACKEND_ERRORS:
+            raise RunError(str(err)) from None
+        raise
 
     t2 = time.perf_counter()
     try:
