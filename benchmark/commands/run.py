@@ -95,7 +95,7 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
                 cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name,
                                                "timing": {"predict_s": predict_s}})
     except (CardError, CorpusError, ExtractorError) as err:
-        raise RunError(str(err)) from None
+        raise RunError(str(err)) from err  # chained: `bench --debug` shows a user extractor's traceback
     except Exception as err:  # the transformers backend's expected failures (classes imported lazily)
         if type(err).__name__ in EXPECTED_BACKEND_ERRORS:
             raise RunError(str(err)) from None
