@@ -13,6 +13,11 @@ import click
 # numpy's generators take non-negative seeds only
 SEED = click.IntRange(min=0)
 
+# The bootstrap holds resamples x units counts in memory: a typo such as 10**9
+# is refused rather than exhausting it.
+MAX_RESAMPLES = 100_000
+PAIRED_RESAMPLES = click.IntRange(min=10, max=MAX_RESAMPLES)
+
 
 class FiniteFloatRange(click.FloatRange):
     name = "finite float range"

@@ -15,7 +15,7 @@ import click
 from ..compare import CHANGES, describe_change, entity_diff, paired_test, score_deltas
 from ..formatting import fmt_delta, fmt_score
 from ..records import F1_METRICS, RecordError, aligned_predictions, check_against_gold, check_same_corpus, load_record, try_load_gold
-from ._options import SEED, FiniteFloatRange
+from ._options import PAIRED_RESAMPLES, SEED, FiniteFloatRange
 from ._unusable import UnusableInput
 
 _RECORD = click.Path(dir_okay=False, path_type=Path)
@@ -46,7 +46,7 @@ def _usable_gold(a, b):
 @click.argument("run_b", type=_RECORD)
 @click.option("--metric", type=click.Choice(F1_METRICS), default="seqeval_strict", show_default=True,
               help="Metric of the paired bootstrap.")
-@click.option("--n-resamples", type=click.IntRange(min=10), default=1000, show_default=True)
+@click.option("--n-resamples", type=PAIRED_RESAMPLES, default=1000, show_default=True)
 @click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the paired bootstrap.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def compare(run_a, run_b, metric, n_resamples, seed, fmt) -> None:

@@ -10,6 +10,7 @@ from ..io import write_atomic
 from ..overwrite import check_file_target, starts_like
 from ..leaderboard import FORMATS, METRICS, RENDERERS, build_leaderboard, print_table, render_markdown, replace_readme_block
 from ..records import RecordError, load_results
+from ._options import PAIRED_RESAMPLES
 from ._unusable import UnusableInput
 
 
@@ -22,7 +23,7 @@ from ._unusable import UnusableInput
               help="Only this corpus (e.g. seed). Default: every corpus, one section each.")
 @click.option("--results", "results_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Directory of run records. Default: results/ of the project.")
-@click.option("--n-resamples", type=click.IntRange(min=10), default=1000, show_default=True,
+@click.option("--n-resamples", type=PAIRED_RESAMPLES, default=1000, show_default=True,
               help="Paired-bootstrap resamples of the tie test between neighbouring ranks.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (atomically) instead of stdout.")

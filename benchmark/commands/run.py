@@ -17,7 +17,7 @@ from ..io import write_json_atomic
 from ..overwrite import check_file_target, is_run_record
 from ..runrecord import build_record, cache_key, cache_load, cache_store, fill_money_values
 from ..tokenize import tokenize
-from ._options import SEED
+from ._options import MAX_RESAMPLES, SEED
 
 DEFAULT_MODEL = "gazetteer+money-rules"
 
@@ -27,7 +27,6 @@ DEFAULT_MODEL = "gazetteer+money-rules"
 EXPECTED_BACKEND_ERRORS = ("ModelUnavailable", "LabelMapError", "ExtractorConfigError", "PreprocessingError")
 
 MIN_MAX_LENGTH = 3  # [CLS] one sub-token [SEP]: the least a window can hold
-MAX_RESAMPLES = 100_000  # the bootstrap holds resamples x documents counts in memory
 
 stderr = Console(stderr=True)
 
