@@ -48,6 +48,11 @@ class OneLineUsageError(click.UsageError):
         click.echo(f"error: {message}{hint}", err=True)
 
 
+# `bench` or `bench corpus` alone: click shows the help (click >= 8.2 raises this usage error for it)
+_KEEP_AS_IS: tuple[type[click.UsageError], ...] = (OneLineUsageError,) + tuple(
+    getattr(click.exceptions, name) for name in ("NoArgsIsHelpError",) if hasattr(click.exceptions, name))
+
+
 def _debug(ctx: click.Context) -> bool:
     return bool((ctx.find_root().obj or {}).get("debug"))
 
@@ -60,7 +65,7 @@ class LazyGroup(click.Group):
     def make_context(self, info_name, args, parent=None, **extra):
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
-        except OneLineUsageError:
+        except _KEEP_AS_IS:
             raise
         except click.UsageError as err:  # e.g. `bench --nope`
             raise OneLineUsageError(err) from None
@@ -68,7 +73,7 @@ class LazyGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except OneLineUsageError:
+        except _KEEP_AS_IS:
             raise
         except click.UsageError as err:
             raise OneLineUsageError(err) from None

@@ -197,3 +197,9 @@ def test_write_atomic_keeps_symlinks_and_writes_pipes_in_place(tmp_path):
     reader.join(timeout=10)
     assert received == [b"through the pipe"]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a pipe, not replaced by a file
+
+
+def test_bench_alone_still_shows_the_help():
+    result = CliRunner().invoke(cli, [])
+    assert "Usage: bench" in result.output or "Usage: cli" in result.output
+    assert "Commands:" in result.output  # the full help, not squeezed into one error line
