@@ -25,8 +25,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .corpus import CorpusError, read_text, sha256_text
+from .errors import DataError
 from .io import write_json_atomic
-from .types import MoneyValue, Span
+from .types import LABELS, MoneyValue, Span
 
 PROCLITICS = "وفبلك"
 TATWEEL = "\u0640"
@@ -51,9 +52,15 @@ def _boundary_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
+class MentionError(DataError, CorpusError):
+    """A mention list line cannot be turned into a valid span (exit 1: the
+    data is wrong); the message names the file and the line."""
+
+
 def parse_value(field: str) -> MoneyValue | None:
     """`lower..upper CUR`, `amount CUR`, `amount` (currency unknown) or `-` (a
-    vague amount such as "مليارات الدولارات": MONEY without a value)."""
+    vague amount such as "مليارات الدولارات": MONEY without a value).
+    ValueError for anything else."""
     if field.strip() == "-":
         return None
     amount, _, currency = field.strip().partition(" ")
@@ -61,19 +68,52 @@ def parse_value(field: str) -> MoneyValue | None:
     return MoneyValue(float(lower), float(upper or lower), currency.strip() or None)
 
 
+def _label(field: str, where: str) -> str:
+    label = field.strip()
+    if label in LABELS:
+        return label
+    hint = ""
+    if label.lstrip("\ufeff") in LABELS:
+        hint = " (a byte-order mark before the label: save the file as UTF-8 without BOM)"
+    elif label.upper() in LABELS:
+        hint = f" (labels are upper case: {label.upper()})"
+    raise MentionError(f"{where}: unknown label {label!r}, expected one of {', '.join(LABELS)}{hint}")
+
+
+def _pin(field: str, text: str, where: str) -> int:
+    try:
+        pin = int(field.strip())
+    except ValueError:
+        raise MentionError(f"{where}: offset {field.strip()!r} is not a whole number") from None
+    if not 0 <= pin <= len(text):
+        raise MentionError(f"{where}: offset {pin} is outside the text (0..{len(text)} characters)")
+    return pin
+
+
 def spans_from_mentions(text: str, lines: list[str], source: str = "mentions") -> list[Span]:
-    spans: list[Span] = []
+    """The spans a mention list describes; MentionError (a CorpusError) naming
+    the line for a malformed line, an unknown label, a bad offset or value, or
+    a mention that is not found."""
+    return [span for span, _ in mentions_with_lines(text, lines, source)]
+
+
+def mentions_with_lines(text: str, lines: list[str], source: str = "mentions") -> list[tuple[Span, int]]:
+    """(span, line number of its mention) for every mention line."""
+    spans: list[tuple[Span, int]] = []
     cursor = 0
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
+        where = f"{source}: line {number}"
         fields = line.rstrip("\n").split("\t")
         if len(fields) < 2:
-            raise CorpusError(f"{source}: line {number}: expected LABEL<TAB>surface text")
-        label, surface = fields[0].strip(), fields[1]
+            raise MentionError(f"{where}: expected LABEL<TAB>surface text")
+        label, surface = _label(fields[0], where), fields[1]
+        if not surface.strip():
+            raise MentionError(f"{where}: the surface text is empty")
         pinned = len(fields) > 2 and fields[2].strip() != ""
         if pinned:
-            cursor = int(fields[2])
+            cursor = _pin(fields[2], text, where)
         if pinned and text.startswith(surface, cursor):
             # An offset pinned exactly on the mention is taken as it is, even
             # inside a word glued on by a typo ("7158 مليون ديناروتحقيق").
@@ -83,19 +123,23 @@ def spans_from_mentions(text: str, lines: list[str], source: str = "mentions") -
             while start != -1 and not _boundary_ok(text, start, start + len(surface)):
                 start = text.find(surface, start + 1)
         if start == -1:
-            raise CorpusError(
-                f"{source}: line {number}: {surface!r} not found as a whole word after offset {cursor}"
-            )
+            raise MentionError(f"{where}: {surface!r} not found as a whole word after offset {cursor}")
         end = start + len(surface)
         value = None
+        if label != "MONEY" and len(fields) > 3 and fields[3].strip():
+            raise MentionError(f"{where}: only MONEY mentions carry a value (4th column)")
         if label == "MONEY":
             if len(fields) > 3 and fields[3].strip():
-                value = parse_value(fields[3])
+                try:
+                    value = parse_value(fields[3])
+                except ValueError:
+                    raise MentionError(f"{where}: value {fields[3].strip()!r} is not `lower..upper CUR`, "
+                                       "`amount CUR` or `-`") from None
             else:
                 from .money import parse_money
 
                 value = parse_money(surface)
-        spans.append(Span(start, end, label, surface, value))
+        spans.append((Span(start, end, label, surface, value), number))
         cursor = end
     return spans
 
@@ -106,6 +150,30 @@ def annotation_json(text_path: Path, spans: list[Span], extra: dict | None = Non
     data.update(extra or {})
     data["spans"] = [s.to_json() for s in sorted(spans)]
     return data
+
+
+def check_before_writing(text: str, text_path: Path, data: dict, source: str,
+                         lines_of_spans: dict[tuple[int, int], int] | None = None) -> None:
+    """DataError with the first problem `bench validate` would report for
+    `data` (and how many more), so nothing it would refuse is ever written."""
+    from .validate import check_gold
+
+    problems, _ = check_gold(data, text, text_path.name, source)
+    if not problems:
+        return
+    import re
+
+    def line_of(index: int) -> str:
+        span = data["spans"][index]
+        line = (lines_of_spans or {}).get((span.get("start"), span.get("end")))
+        return f"line {line}" if line else f"mention {span.get('text')!r}"
+
+    first = problems[0]
+    where = source if first.span is None else f"{source}: {line_of(first.span)}"
+    # validate numbers spans by their place in the file; here the mention lines say more
+    message = re.sub(r"\bspan (\d+)\b", lambda m: f"the mention on {line_of(int(m.group(1)))}", first.message)
+    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+    raise DataError(f"{where}: {message}{more}; nothing written")
 
 
 def write_annotation(path: Path, data: dict) -> None:

@@ -3,9 +3,10 @@ scoring and records together (DESIGN.md: scoring never imports extractors).
 
 Each subcommand lives in benchmark/commands/<name>.py and is imported only when
 it is invoked, so `bench validate` and `bench leaderboard` never pay for torch.
-Expected failures raise `benchmark.errors.BenchError` (or, in older command
-code, a `click.ClickException`): `main` prints one line, no traceback, and
-exits 1 for "the data is wrong / the check failed", 2 for "unusable input".
+Expected failures raise `benchmark.errors.BenchError`: the group prints
+`error: <message>`, no traceback, and exits 1 for "the data is wrong / the
+check failed", 2 for "unusable input". click's usage errors (a bad option
+value, a missing argument) exit 2 with one `error:` line as well.
 `bench --debug ...` shows the traceback instead.
 """
 from __future__ import annotations
@@ -36,7 +37,53 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class OneLineUsageError(click.UsageError):
+    """A click usage error shown as one line (click's own shows the usage block first)."""
+
+    def __init__(self, original: click.UsageError):
+        super().__init__(original.format_message(), original.ctx)
+
+    def show(self, file=None) -> None:
+        hint = f" (see `{self.ctx.command_path} --help`)" if self.ctx is not None else ""
+        message = " ".join(self.message.split())
+        click.echo(f"error: {message}{hint}", err=True)
+
+
+# `bench` or `bench corpus` alone: click shows the help (click >= 8.2 raises this usage error for it)
+_KEEP_AS_IS: tuple[type[click.UsageError], ...] = (OneLineUsageError,) + tuple(
+    getattr(click.exceptions, name) for name in ("NoArgsIsHelpError",) if hasattr(click.exceptions, name))
+
+
+def _debug(ctx: click.Context) -> bool:
+    return bool((ctx.find_root().obj or {}).get("debug"))
+
+
 class LazyGroup(click.Group):
+    """The `bench` group: commands imported on use, and every expected failure
+    of a command (BenchError, usage error) turned into one line and its exit
+    code here, so CliRunner sees what a user sees."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except _KEEP_AS_IS:
+            raise
+        except click.UsageError as err:  # e.g. `bench --nope`
+            raise OneLineUsageError(err) from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except _KEEP_AS_IS:
+            raise
+        except click.UsageError as err:
+            raise OneLineUsageError(err) from None
+        except BenchError as err:
+            if _debug(ctx):
+                raise
+            click.echo(f"error: {err}", err=True)
+            ctx.exit(err.exit_code)
+
     def list_commands(self, ctx):
         return list(COMMANDS)
 
@@ -66,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     if debug:
         args.remove("--debug")
     try:
-        cli.main(args=args, prog_name="bench", standalone_mode=True)
+        cli.main(args=args, prog_name="bench", standalone_mode=True, obj={"debug": debug})
     except BenchError as err:
         if debug:
             raise

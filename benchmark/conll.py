@@ -24,7 +24,8 @@ import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .corpus import CorpusError
+from .corpus import CorpusError, os_reason
+from .errors import DataError
 from .io import write_atomic
 
 DOCSTART = "-DOCSTART-"
@@ -36,7 +37,7 @@ _TAG_RE = re.compile(r"O|[BI]-\S+")
 _MAX_LISTED = 20
 
 
-class ConllError(CorpusError, ValueError):
+class ConllError(DataError, CorpusError, ValueError):
     """A CoNLL file is unreadable or malformed. `problems` holds one
     `file:line: what is wrong` string per problem found."""
 
@@ -74,10 +75,10 @@ def read_conll(path: Path | str, columns: int) -> list[list[tuple[str, ...]]]:
             # universal newlines turn \r\n and \r into \n; split on \n only, so
             # line numbers are the ones an editor shows
             lines = handle.read().split("\n")
-    except FileNotFoundError:
-        raise ConllError([f"{path}: file not found"]) from None
     except UnicodeDecodeError as err:
         raise ConllError([f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})"]) from None
+    except OSError as err:
+        raise ConllError([f"{path}: {os_reason(err)}"]) from None
 
     sentences: list[list[tuple[str, ...]]] = []
     current: list[tuple[str, ...]] = []

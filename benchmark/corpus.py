@@ -22,14 +22,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import InputError
 from .types import Document, Span
 
 
 DATA_PLACEHOLDER = "{data}"  # in a conll:PATH spec: the data directory (benchmark/anercorp.py)
 
 
-class CorpusError(Exception):
-    """A corpus cannot be loaded; the message names the file and the problem."""
+class CorpusError(InputError):
+    """A corpus cannot be loaded (exit 2); the message names the file and the problem."""
 
 
 def project_root() -> Path:
@@ -52,10 +53,21 @@ def read_text(path: Path) -> str:
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             return handle.read()
-    except FileNotFoundError:
-        raise CorpusError(f"{path}: file not found") from None
     except UnicodeDecodeError as err:
         raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise CorpusError(f"{path}: {os_reason(err)}") from None
+
+
+def os_reason(err: OSError) -> str:
+    """What an OSError of reading means, in words ("file not found", "is a directory", ...)."""
+    if isinstance(err, FileNotFoundError):
+        return "file not found"
+    if isinstance(err, IsADirectoryError):
+        return "is a directory, expected a file"
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    return err.strerror or type(err).__name__
 
 
 def read_annotation(path: Path) -> dict:
@@ -63,10 +75,12 @@ def read_annotation(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
-    except FileNotFoundError:
-        raise CorpusError(f"{path}: file not found") from None
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
     except json.JSONDecodeError as err:
         raise CorpusError(f"{path}: line {err.lineno}: invalid JSON: {err.msg}") from None
+    except OSError as err:
+        raise CorpusError(f"{path}: {os_reason(err)}") from None
     if not isinstance(data, dict) or not isinstance(data.get("spans"), list):
         raise CorpusError(f'{path}: expected an object with a "spans" list')
     return data
@@ -183,8 +197,10 @@ def conll_path(given: str) -> Path:
     from . import anercorp
 
     if not given.strip():
-        raise CorpusError("conll: needs a path (conll:PATH)")
+        raise CorpusError("--corpus conll:PATH needs the path of a CoNLL file (`token TAG` lines)")
     path = Path(given.replace(DATA_PLACEHOLDER, str(anercorp.data_root()))).expanduser()
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a directory, expected a CoNLL file (`token TAG` lines)")
     if path.exists():
         return path
     fallback = anercorp.default_dir() / path.name

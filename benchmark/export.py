@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Iterator
 
 from .corpus import Corpus, load_seed
-from .io import write_atomic
+from .io import replace_dir, write_atomic
+from .overwrite import check_dir_target, check_file_target, first_line_is
 from .tagging import spans_to_tags
 from .tokenize import sentence_bounds, tokenize
 from .types import LABELS
@@ -95,24 +96,38 @@ def jsonl_text(corpora: dict[str, Corpus]) -> str:
     return "\n".join(out) + "\n"
 
 
-def export(fmt: str, out: Path, corpora: dict[str, Corpus] | None = None) -> str:
-    """Write the gold to `out` in `fmt`; returns a one-line summary."""
+def _is_jsonl_export(line: str) -> bool:
+    try:
+        row = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(row, dict) and {"split", "document", "text", "spans"} <= set(row)
+
+
+# How an earlier export of each file format is recognized (it may be replaced).
+_OURS = {
+    "conll": first_line_is(lambda line: line.startswith("-DOCSTART- ")),
+    "jsonl": first_line_is(_is_jsonl_export),
+}
+
+
+def export(fmt: str, out: Path, corpora: dict[str, Corpus] | None = None, *, force: bool = False) -> str:
+    """Write the gold to `out` in `fmt`; returns a one-line summary.
+
+    Nothing is lost: an existing non-empty directory (hf) or a file that is not
+    an earlier export of the same format is replaced only with `force`."""
+    if fmt not in ("hf", "conll", "jsonl"):
+        raise ValueError(f"unknown export format {fmt!r}")
+    out = Path(out)
+    if fmt == "hf":
+        check_dir_target(out, force=force, what="dataset directory")
+    else:
+        check_file_target(out, force=force, ours=_OURS[fmt], what=f"{fmt} export")
     corpora = corpora or default_corpora()
     if fmt == "hf":
         dataset = to_dataset_dict(corpora)
-        tmp = out.with_name(f".{out.name}.tmp")
-        dataset.save_to_disk(str(tmp))
-        if out.exists():
-            import shutil
-
-            shutil.rmtree(out)
-        tmp.rename(out)
+        replace_dir(out, lambda tmp: dataset.save_to_disk(str(tmp)))
         sizes = ", ".join(f"{k} {len(v)} sentences" for k, v in dataset.items())
         return f"{out}: DatasetDict ({sizes})"
-    if fmt == "conll":
-        write_atomic(out, conll_text(corpora))
-    elif fmt == "jsonl":
-        write_atomic(out, jsonl_text(corpora))
-    else:
-        raise ValueError(f"unknown export format {fmt!r}")
+    write_atomic(out, conll_text(corpora) if fmt == "conll" else jsonl_text(corpora))
     return f"{out}: {sum(len(c.documents) for c in corpora.values())} documents as {fmt}"

@@ -2,6 +2,8 @@
 so that the same score reads the same everywhere."""
 from __future__ import annotations
 
+import re
+
 DASH = "—"
 
 
@@ -46,3 +48,17 @@ def fmt_rate(words_per_s) -> str:
     if words_per_s is None:
         return DASH
     return f"{float(words_per_s):,.0f}"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*|\[\]<>~])")
+_MD_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # "_x_" is emphasis; "a_b" is not
+
+
+def md_escape(text: object) -> str:
+    """`text` as literal text in one markdown table cell (GitHub-flavoured):
+    line breaks become spaces, and `|`, backticks, `*`, `[`, `]`, `<`, `>`, `~`,
+    backslashes and underscores that could open emphasis are backslash-escaped.
+    Ordinary names ("gazetteer+money-rules", "conll:ANERCorp_test.txt") are
+    unchanged, so escaping never alters an existing leaderboard."""
+    one_line = " ".join(str(text).splitlines())
+    return _MD_EDGE_UNDERSCORE.sub(r"\\_", _MD_SPECIAL.sub(r"\\\1", one_line))

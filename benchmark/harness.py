@@ -10,14 +10,17 @@ import hashlib
 import importlib
 import inspect
 import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from .cards import card_label_map, expand_source, is_local_source, resolve
+from .errors import BenchError, InputError, require
 from .types import LABELS, Document, Predictions, Span
 
 
-class ExtractorError(Exception):
+class ExtractorError(InputError):
     """An extractor cannot be built or returned unusable output (one line)."""
 
 
@@ -31,6 +34,10 @@ def import_attribute(target: str, what: str) -> Any:
         module = importlib.import_module(module_name)
     except ImportError as err:
         raise ExtractorError(f"{what} {target!r}: cannot import module {module_name!r} ({err})") from None
+    except Exception as err:  # the user's module itself fails (a syntax error, an exception at import)
+        detail = " ".join(str(err).split())
+        raise ExtractorError(f"{what} {target!r}: importing module {module_name!r} raised "
+                             f"{type(err).__name__}: {detail}") from err
     try:
         return getattr(module, attribute)
     except AttributeError:
@@ -85,13 +92,19 @@ class CallableExtractor:
         self.module = sys.modules[target.partition(":")[0]]
         self._added = set(sys.modules) - before
         if inspect.isclass(self.target):
-            self.target = self.target()
+            with user_code(f"extractor {target!r} raised when instantiated"):
+                self.target = self.target()
         if not (hasattr(self.target, "predict") or callable(self.target)):
             raise ExtractorError(f"extractor {target!r} is neither callable nor has predict()")
 
     def revision(self) -> str:
         if hasattr(self.target, "revision"):
-            return self.target.revision()
+            with user_code(f"extractor {self.name!r} raised in revision()"):
+                revision = self.target.revision()
+            if not isinstance(revision, str) or not revision:
+                raise ExtractorError(f"extractor {self.name!r}: revision() must return a non-empty string, "
+                                     f"not {revision!r}")
+            return revision
         return source_revision(self.target if not hasattr(self.target, "predict") else type(self.target))
 
     def code_revision(self) -> str:
@@ -104,16 +117,45 @@ class CallableExtractor:
 
     def predict(self, documents: Sequence[Document]) -> Predictions:
         if hasattr(self.target, "predict"):
-            raw = self.target.predict(list(documents))
+            with user_code(f"extractor {self.name!r} raised in predict() over {len(documents)} document(s)"):
+                raw = self.target.predict(list(documents))
         else:
-            raw = {doc.id: self.target(doc.text) for doc in documents}
+            raw = {}
+            for doc in documents:
+                with user_code(f"extractor {self.name!r} raised on document {doc.id!r}"):
+                    found = self.target(doc.text)
+                    # a generator runs the user's code only when read
+                    raw[doc.id] = list(found) if _is_iterable_of_spans(found) else found
         if not isinstance(raw, dict):
-            raise ExtractorError(f"extractor {self.name!r}: predict() must return {{document id: spans}}")
+            raise ExtractorError(f"extractor {self.name!r}: predict() must return {{document id: spans}}, "
+                                 f"not {type(raw).__name__}")
         out: Predictions = {}
         for doc in documents:
             spans = raw.get(doc.id, [])
-            out[doc.id] = [coerce_span(s, doc, f"{self.name}: {doc.id}: span {i}") for i, s in enumerate(spans)]
+            if not _is_iterable_of_spans(spans):
+                raise ExtractorError(f"extractor {self.name!r}: returned {type(spans).__name__} for document "
+                                     f"{doc.id!r}; expected a list of spans (an empty list when there are none)")
+            out[doc.id] = [coerce_span(s, doc, f"extractor {self.name!r}: document {doc.id}: span {i}")
+                           for i, s in enumerate(spans)]
         return out
+
+
+def _is_iterable_of_spans(value: Any) -> bool:
+    """A list, tuple, set or generator; not None, a string, a dict or a number."""
+    return value is not None and not isinstance(value, (str, bytes, dict)) and hasattr(value, "__iter__")
+
+
+@contextmanager
+def user_code(what: str) -> Iterator[None]:
+    """Turn an exception of the user's own extractor into one line naming it
+    (`bench --debug` shows the original traceback, chained)."""
+    try:
+        yield
+    except BenchError:
+        raise
+    except Exception as err:
+        detail = " ".join(str(err).split())
+        raise ExtractorError(f"{what}: {type(err).__name__}{': ' + detail if detail else ''}") from err
 
 
 def producible_labels(card: dict, extractor: Any) -> tuple[str, ...]:
@@ -176,15 +218,18 @@ def build_extractor(card: dict, options: dict | None = None):
         return CallableExtractor(card["extractor"])
     if kind == "rules":
         cls = import_attribute(card["extractor"], f"card {card['name']!r}: extractor")
-        return cls()
+        extractor = cls()
+        if not (callable(getattr(extractor, "predict", None)) and callable(getattr(extractor, "revision", None))):
+            raise ExtractorError(f"card {card['name']!r}: extractor {card['extractor']!r} made a "
+                                 f"{type(extractor).__name__}, which has no predict() and revision()")
+        return extractor
     source = expand_source(card["source"])
     if is_local_source(source) and not Path(source).exists():
         hint = card.get("build_hint") or "pass an existing model directory"
         raise ExtractorError(f"model {card['name']!r}: {source} does not exist; build it with `{hint}`")
-    from .errors import require
-
-    for module in ("torch", "transformers"):  # one line naming the install, not a traceback at load()
-        require(module, "models", f"model {card['name']!r}")
+    what = f"model {card['name']!r}"
+    require("torch", "models", what)  # a hub id or a model directory: torch and transformers run it
+    require("transformers", "models", what)
     from .extractors.transformers_ner import TransformersExtractor
 
     label_map = card_label_map(card)

@@ -29,7 +29,7 @@ import json
 from dataclasses import dataclass, field
 
 from .corpus import Corpus
-from .formatting import DASH, fmt_interval, fmt_rate, fmt_score, short_revision
+from .formatting import DASH, fmt_interval, fmt_rate, fmt_score, md_escape, short_revision
 from .records import RecordError, RunRecord, try_load_gold
 from .rescore import check_numbers, paired_test, verified
 from .types import LABELS
@@ -383,7 +383,7 @@ def _unrun_markdown(board: Leaderboard) -> list[str]:
         return []
     out = ["**Cards without a run here (their weights are on the hub, which this build cannot reach): "
            "published scores, for scale only**", "", "| Card | Published F1 | Dataset, metric: source |", "|---|---:|---|"]
-    out += [f"| {name} | {score} | {text.replace('|', '/')} |" for name, score, text in rows]
+    out += [f"| {md_escape(name)} | {score} | {text.replace('|', '/')} |" for name, score, text in rows]
     return out + [""]
 
 
@@ -392,25 +392,31 @@ def _side_by_side_markdown(board: Leaderboard) -> list[str]:
     if not rows:
         return []
     out = ["**Side by side: rank and micro F1 [95% CI] per corpus**", "",
-           "| Model | " + " | ".join(corpora) + " |", "|---|" + "---:|" * len(corpora)]
-    out += ["| " + model + " | " + " | ".join(values) + " |" for model, values in rows]
+           "| Model | " + " | ".join(map(md_escape, corpora)) + " |", "|---|" + "---:|" * len(corpora)]
+    out += ["| " + md_escape(model) + " | " + " | ".join(values) + " |" for model, values in rows]
     return out + [""]
+
+
+# Cells holding text from a record (escaped); the others are numbers we format
+# or footnote markers, left as they are.
+_MD_TEXT_CELLS = ("model", "money_values", "words_per_s", "revision", "date")
 
 
 def render_markdown(board: Leaderboard) -> str:
     footnotes = Footnotes()
     out: list[str] = _side_by_side_markdown(board)
     for section in board.sections:
-        out.append(f"**{section.title}**")
+        out.append(f"**{md_escape(section.title)}**")
         out.append("")
         out.append("| " + " | ".join(title for _, title in COLUMNS) + " |")
         out.append("|" + "|".join("---:" if key not in ("model", "revision", "date") else "---" for key, _ in COLUMNS) + "|")
         for row in section.rows:
             cells = display_row(row, board.metric, footnotes, note_format="[^{n}]")
-            out.append("| " + " | ".join(cells[key].replace("|", "\\|") for key, _ in COLUMNS) + " |")
+            out.append("| " + " | ".join(md_escape(cells[key]) if key in _MD_TEXT_CELLS else cells[key]
+                                         for key, _ in COLUMNS) + " |")
         for note in section.notes:
             out.append("")
-            out.append(f"_{note}_")
+            out.append(f"_{md_escape(note)}_")
         out.append("")
     if not board.sections:
         out.append("_No run records to show._")
@@ -425,7 +431,7 @@ def render_markdown(board: Leaderboard) -> str:
         out.append(legend(board))
     for note in board.notes:
         out.append("")
-        out.append(f"Note: {note}")
+        out.append(f"Note: {md_escape(note)}")
     if footnotes.items:
         out.append("")
         out.extend(f"[^{n}]: {text}" for n, text in enumerate(footnotes.items, start=1))
@@ -501,6 +507,7 @@ def print_table(board: Leaderboard, console=None) -> None:
     """The terminal view, with rich."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     if console is None:
         console = Console()
@@ -515,7 +522,7 @@ def print_table(board: Leaderboard, console=None) -> None:
         for corpus in corpora:
             table.add_column(corpus, justify="right", no_wrap=True)
         for model, values in summary:
-            table.add_row(model, *values)
+            table.add_row(Text(model), *values)  # Text: a model name is never read as rich markup
         console.print(table)
     for section in board.sections:
         table = Table(title=section.title, title_justify="left", header_style="bold")
@@ -524,10 +531,11 @@ def print_table(board: Leaderboard, console=None) -> None:
                              no_wrap=key in ("micro", "model"))
         for row in section.rows:
             cells = display_row(row, board.metric, footnotes)
-            table.add_row(*(cells[key] for key, _ in COLUMNS), style="yellow" if row.tied else None)
+            table.add_row(*(Text(cells[key]) if key == "model" else cells[key] for key, _ in COLUMNS),
+                          style="yellow" if row.tied else None)
         console.print(table)
         for note in section.notes:
-            console.print(f"  {note}", style="dim", highlight=False)
+            console.print(f"  {note}", style="dim", highlight=False, markup=False)
     if not board.sections:
         console.print("No run records to show.")
     console.print(metric_line(board), style="dim", highlight=False)
@@ -536,7 +544,7 @@ def print_table(board: Leaderboard, console=None) -> None:
     if board.has_ties:
         console.print(legend(board), highlight=False)
     for note in board.notes:
-        console.print(f"Note: {note}", style="dim", highlight=False)
+        console.print(f"Note: {note}", style="dim", highlight=False, markup=False)
     for n, text in enumerate(footnotes.items, start=1):
         console.print(f"[{n}] {text}", highlight=False, markup=False)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .corpus import Corpus, CorpusError, document_with_gold, make_corpus, project_root
+from .corpus import Corpus, CorpusError, document_with_gold, make_corpus, os_reason, project_root
 
 ENV_DIR = "BENCH_NEWS_DIR"
 SPLITS = ("dev", "test")
@@ -114,11 +114,17 @@ def read_checked(directory: Path, entries: list[Entry]) -> tuple[dict[str, str],
         except FileNotFoundError:
             problems.append(f"{path}: missing")
             continue
+        except OSError as err:  # a directory where the text should be, no permission
+            problems.append(f"{path}: {os_reason(err)}")
+            continue
         actual = hashlib.sha256(data).hexdigest()
         if actual != entry.sha256:
             problems.append(f"{path}: changed (sha256 {actual[:12]}…, manifest says {entry.sha256[:12]}…)")
             continue
-        texts[entry.file] = data.decode("utf-8")
+        try:
+            texts[entry.file] = data.decode("utf-8")
+        except UnicodeDecodeError as err:  # only when the manifest itself lists a non-UTF-8 text
+            problems.append(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})")
     return texts, problems
 
 
@@ -200,12 +206,18 @@ def http_get(url: str) -> bytes:
 
 
 def fetch_corpus(directory: Path, fetch: Callable[[str], bytes] = http_get,
-                 progress: Callable[[str], None] = lambda _: None) -> tuple[int, list[str]]:
+                 progress: Callable[[str], None] = lambda _: None, force: bool = False) -> tuple[int, list[str]]:
     """Download every text into `directory`, verifying each sha256. Returns
-    (number written, problems). A text whose hash differs is not written."""
+    (number written, problems). A text whose hash differs is not written, and
+    an existing file that differs from the manifest is left alone unless `force`."""
     from .io import write_atomic
 
-    directory.mkdir(parents=True, exist_ok=True)
+    if directory.exists() and not directory.is_dir():
+        raise CorpusError(f"{directory}: is a file, not a directory (the news texts)")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise CorpusError(f"{directory}: cannot create the directory ({os_reason(err)})") from None
     cache: dict[str, bytes] = {}
 
     def cached_fetch(url: str) -> bytes:
@@ -217,6 +229,10 @@ def fetch_corpus(directory: Path, fetch: Callable[[str], bytes] = http_get,
     for entry in read_manifest():
         target = directory / entry.file
         if not check_texts(directory, [entry]):  # already there, unchanged
+            continue
+        if (target.exists() or target.is_symlink()) and not force:
+            problems.append(f"{target}: exists and differs from the manifest; not overwritten "
+                            "(move it away, or pass --force to replace it)")
             continue
         progress(entry.file)
         try:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
+from .errors import InputError
+
 # The harakat CAMeL Tools removes (camel_tools.utils.charsets.AR_DIAC_CHARSET):
 # tanween (U+064B-U+064D), fatha, damma, kasra, shadda, sukun (U+064E-U+0652)
 # and the superscript (dagger) alef U+0670.
@@ -43,7 +45,7 @@ _EXTENDED_DIGITS = "".join(chr(0x06F0 + i) for i in range(10))  # ۰۱۲۳۴۵۶
 DIGIT_MODES = ("keep", "latin", "arabic-indic")
 
 
-class PreprocessingError(ValueError):
+class PreprocessingError(InputError, ValueError):
     """A preprocessing configuration is invalid; the message says which key."""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Corpus, CorpusError
+from .errors import InputError
 from .types import LABELS, Predictions, Span
 
 # The run-record layout these readers understand (docs/run-record.md).
@@ -28,8 +29,15 @@ def predictions_from_json(data: dict) -> Predictions:
     return {doc_id: [Span.from_json(s) for s in spans] for doc_id, spans in data.items()}
 
 
-class RecordError(Exception):
+class RecordError(InputError):
     """A run record is unusable; the message names the file and the problem."""
+
+
+class UntrustedRecord(RecordError):
+    """A record whose numbers cannot be trusted (NaN, Infinity, a string where
+    a score belongs, stored metrics its predictions do not reproduce). Unlike
+    a file that is not a record at all, it is never skipped with a note: every
+    command that meets one refuses to go on (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,37 @@ def _check_predictions(predictions: dict, source: str) -> None:
                 raise RecordError(f"{source}: predictions[{doc_id!r}][{i}]: label {parsed.label!r} is not one of {', '.join(LABELS)}")
 
 
+def _check_metric_numbers(metrics: dict, source: str) -> None:
+    """Every stored score of the F1 families is a finite number: a string or a
+    NaN in a hand-edited record is refused here, before anything reads it."""
+    import math
+
+    for family in F1_METRICS:
+        block = metrics.get(family)
+        if block is None:
+            continue
+        if not isinstance(block, dict):
+            raise RecordError(f"{source}: metrics.{family} must be an object, found {type(block).__name__}")
+        for key in ("overall", "per_type", "ci95"):
+            if block.get(key) is not None and not isinstance(block[key], dict):
+                raise RecordError(f"{source}: metrics.{family}.{key} must be an object, found {type(block[key]).__name__}")
+        scored = [("overall", block.get("overall"))]
+        per_type = block.get("per_type") or {}
+        for label, scores in per_type.items():
+            if scores is not None and not isinstance(scores, dict):
+                raise RecordError(f"{source}: metrics.{family}.per_type.{label} must be an object")
+            scored.append((f"per_type.{label}", scores))
+        values = [(f"{where}.{key}", scores.get(key)) for where, scores in scored if isinstance(scores, dict)
+                  for key in ("precision", "recall", "f1") if key in scores]
+        if "macro_f1" in block:
+            values.append(("macro_f1", block["macro_f1"]))
+        for where, value in values:
+            if value is None and where.startswith("per_type."):
+                continue  # a type absent from the gold has no score
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise UntrustedRecord(f"{source}: metrics.{family}.{where} is {value!r}, not a finite number")
+
+
 def record_from_dict(data, source: str = "<record>") -> RunRecord:
     """Check the structure every reader relies on and wrap it."""
     if not isinstance(data, dict):
@@ -120,7 +159,12 @@ def record_from_dict(data, source: str = "<record>") -> RunRecord:
     _need(data, "model.name", str, source)
     _need(data, "corpus.name", str, source)
     _need(data, "corpus.sha256", str, source)
-    _need(data, "metrics", dict, source)
+    _check_metric_numbers(_need(data, "metrics", dict, source), source)
+    for dotted in ("metrics.money_values", "timing"):  # optional, but objects when present
+        parent, _, key = dotted.rpartition(".")
+        node = data.get(parent, {}) if parent else data
+        if node.get(key) is not None and not isinstance(node[key], dict):
+            raise RecordError(f"{source}: {dotted!r} must be an object, found {type(node[key]).__name__}")
     _check_predictions(_need(data, "predictions", dict, source), source)
     return RunRecord(source, data)
 
@@ -165,6 +209,8 @@ def load_results(results_dir: Path | str) -> tuple[list[RunRecord], list[str]]:
     for path in paths:
         try:
             records.append(load_record(path))
+        except UntrustedRecord:
+            raise  # never ranked, never left out quietly: the whole command refuses
         except RecordError as err:
             skipped.append(str(err))
     return records, skipped

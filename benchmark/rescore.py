@@ -30,7 +30,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .corpus import Corpus
-from .records import F1_METRICS, RecordError, RunRecord, check_against_gold
+from .records import F1_METRICS, RecordError, RunRecord, UntrustedRecord, check_against_gold
 
 # The benchmark modules `benchmark.scoring.evaluate` runs (checked by
 # tests/test_trust.py against what importing benchmark.scoring loads), and the
@@ -162,10 +162,10 @@ def check_numbers(record: RunRecord) -> None:
         finite = False
     for path, value in ([] if finite else _walk(metrics, "metrics")):
         if isinstance(value, float) and not math.isfinite(value):
-            raise RecordError(f"{record.source}: {path} is {value} (not a finite number); the record cannot be trusted")
+            raise UntrustedRecord(f"{record.source}: {path} is {value} (not a finite number); the record cannot be trusted")
     for path, value in _score_paths(metrics):
         if value is not None and not _is_number(value):
-            raise RecordError(f"{record.source}: {path} is {value!r}, not a number; the record cannot be trusted")
+            raise UntrustedRecord(f"{record.source}: {path} is {value!r}, not a number; the record cannot be trusted")
 
 
 def _resampling(record: RunRecord) -> tuple[int, int]:
@@ -254,7 +254,7 @@ def verified(record: RunRecord, gold: Corpus) -> RunRecord:
     found = None if record.data["metrics"] == fresh else first_difference(record.data["metrics"], fresh)
     if found is not None:
         path, stored, recomputed = found
-        raise RecordError(
+        raise UntrustedRecord(
             f"{record.source}: {path} is {_show(stored)}, but its stored predictions score {_show(recomputed)} "
             "against the current gold; the stored metrics were edited or come from another scorer "
             "(re-score with `bench score RUN.json --update`)"

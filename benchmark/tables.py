@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .formatting import fmt_score
@@ -13,7 +14,7 @@ def metrics_table(record: dict) -> Table:
     strict, default = metrics["seqeval_strict"], metrics["seqeval_default"]
     model, corpus = record["model"], record["corpus"]
     table = Table(
-        title=f"{model['name']} on {corpus['name']} ({corpus['documents']} documents, {corpus['spans']} gold spans)",
+        title=escape(f"{model['name']} on {corpus['name']} ({corpus['documents']} documents, {corpus['spans']} gold spans)"),
         caption=_caption(record),
     )
     table.add_column("type")

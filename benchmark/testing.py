@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from .compare import Verdict, regression_verdict
 from .corpus import CorpusError
+from .errors import BenchError
 from .records import RecordError, RunRecord, as_record, check_same_corpus, corpus_spec, load_gold, record_from_dict
 from .rescore import check_numbers, verified
 
@@ -25,7 +26,7 @@ from .rescore import check_numbers, verified
 def run_candidate(model: str, baseline: RunRecord, **options) -> RunRecord:
     """Run `model` through `bench run`'s own code path on the corpus (and
     split) the baseline was scored on, and wrap its (unwritten) run record."""
-    from .commands.run import RunError, run_model  # the extractors' code: only when a model is run
+    from .commands.run import run_model  # the extractors' code: only when a model is run
 
     spec, split = corpus_spec(baseline)
     if split is not None:
@@ -33,7 +34,7 @@ def run_candidate(model: str, baseline: RunRecord, **options) -> RunRecord:
     options.setdefault("use_cache", False)
     try:
         data = run_model(model, corpus_name=spec, **options)
-    except RunError as err:
+    except BenchError as err:  # any failure of the run is unusable input to the gate (exit 2)
         raise RecordError(f"--model {model}: {err}") from None
     return record_from_dict(data, f"<run of {model}>")
 

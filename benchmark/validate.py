@@ -58,9 +58,13 @@ def check_annotation(text_path: Path, annotation_path: Path, name: str | None = 
     name = name or str(annotation_path)
     try:
         data = read_annotation(annotation_path)
-        text = read_text(text_path)
     except CorpusError as err:
         return [Problem(name, None, str(err).split(": ", 1)[-1])], {label: 0 for label in LABELS}
+    try:
+        text = read_text(text_path)
+    except CorpusError as err:  # the text is what is wrong: name it, not its annotation
+        return ([Problem(str(text_path), None, f"{str(err).split(': ', 1)[-1]} (the text of {name})")],
+                {label: 0 for label in LABELS})
     return check_gold(data, text, text_path.name, name)
 
 

@@ -275,6 +275,8 @@ def test_check_model_runs_without_the_cache_unless_told(capsys, tmp_path, monkey
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     install_as_seed(tmp_path, CORPUS)
+    (tmp_path / "models").mkdir()
+    shutil.copy(ROOT / "models" / "money-rules.toml", tmp_path / "models")  # cards resolve inside models/ only
     monkeypatch.setenv("BENCH_HOME", str(tmp_path))
     monkeypatch.delenv("BENCH_NEWS_DIR", raising=False)
     write_record(tmp_path / "results", make_record(CORPUS, PERFECT, "perfect"))

@@ -1,4 +1,4 @@
-"""Options shared by several commands.
+"""Options and option types shared by several commands.
 
 `--corpus-dir DIR` (or $BENCH_NEWS_DIR) is offered by every command that reads
 the news corpus, so the hint "pass --corpus-dir DIR or set BENCH_NEWS_DIR" is
@@ -7,9 +7,15 @@ on explicitly; the commands that reach the news corpus only through records
 (leaderboard, compare, check, report) or through `news_pairs` (validate,
 export) use `news_dir_option`, which makes it the directory
 `benchmark.news.texts_dir` falls back to for the rest of the command.
+
+The option types make a bad value one usage line (exit 2). click.FloatRange
+lets NaN through (every comparison with NaN is false), which would make
+`bench check --max-drop nan` pass any candidate; `FiniteFloatRange` refuses
+NaN and infinities.
 """
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -18,6 +24,25 @@ import click
 F = TypeVar("F", bound=Callable)
 
 CORPUS_DIR_HELP = "Directory of the news texts (or $BENCH_NEWS_DIR)."
+
+# numpy's generators take non-negative seeds only
+SEED = click.IntRange(min=0)
+
+# The bootstrap holds resamples x units counts in memory: a typo such as 10**9
+# is refused rather than exhausting it.
+MAX_RESAMPLES = 100_000
+PAIRED_RESAMPLES = click.IntRange(min=10, max=MAX_RESAMPLES)
+
+
+class FiniteFloatRange(click.FloatRange):
+    name = "finite float range"
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
+
 
 
 def _remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:

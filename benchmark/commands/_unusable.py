@@ -1,14 +1,9 @@
-"""The error for "unusable input" (exit 2): printed as one line, no traceback.
-
-click.ClickException exits 1, which this project keeps for "the data is
-wrong / the check failed" (validate, check)."""
+"""The error for "unusable input" (exit 2): an InputError, printed by the
+`bench` group as one line, no traceback. Kept as a name the commands share."""
 from __future__ import annotations
 
-import click
+from ..errors import InputError
 
 
-class UnusableInput(click.ClickException):
-    exit_code = 2
-
-    def show(self, file=None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
+class UnusableInput(InputError):
+    """Unusable input found by a command itself (exit 2)."""

@@ -16,8 +16,8 @@ from ..compare import CHANGES, describe_change, entity_diff, score_deltas
 from ..formatting import fmt_delta, fmt_score
 from ..records import F1_METRICS, RecordError, aligned_predictions, check_same_corpus, load_record, try_load_gold
 from ..rescore import check_numbers, paired_test, verified
+from ._options import PAIRED_RESAMPLES, SEED, FiniteFloatRange, news_dir_option
 from ._unusable import UnusableInput
-from ._options import news_dir_option
 
 _RECORD = click.Path(dir_okay=False, path_type=Path)
 
@@ -47,8 +47,8 @@ def _usable_gold(a, b):
 @click.argument("run_b", type=_RECORD)
 @click.option("--metric", type=click.Choice(F1_METRICS), default="seqeval_strict", show_default=True,
               help="Metric of the paired bootstrap.")
-@click.option("--n-resamples", type=click.IntRange(min=10), default=1000, show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the paired bootstrap.")
+@click.option("--n-resamples", type=PAIRED_RESAMPLES, default=1000, show_default=True)
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the paired bootstrap.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @news_dir_option
 def compare(run_a, run_b, metric, n_resamples, seed, fmt) -> None:
@@ -120,7 +120,7 @@ def compare(run_a, run_b, metric, n_resamples, seed, fmt) -> None:
 @click.option("--baseline", type=_RECORD, required=True, help="The run record to hold the line against.")
 @click.option("--candidate", type=_RECORD, default=None, help="A run record to check.")
 @click.option("--model", default=None, help="Run this model now (as `bench run` does) and check its record.")
-@click.option("--max-drop", type=click.FloatRange(min=0.0), default=0.0, show_default=True,
+@click.option("--max-drop", type=FiniteFloatRange(min=0.0, max=1.0), default=0.0, show_default=True,
               help="Largest F1 drop tolerated (absolute, e.g. 0.01).")
 @click.option("--metric", type=click.Choice(F1_METRICS), default="seqeval_strict", show_default=True)
 @click.option("--per-type", is_flag=True, help="Also check the F1 of every type the gold has.")

@@ -85,11 +85,7 @@ def conlleval(file: Path, mode: str, fmt: str) -> None:
     printed as `file:line: what is wrong` on stderr); 2 usage error
     (missing file, unknown option).
     """
-    try:
-        result = conlleval_scores(file, mode)
-    except ConllError as err:
-        click.echo(str(err), err=True)
-        raise SystemExit(1) from None
+    result = conlleval_scores(file, mode)  # ConllError (exit 1): one `file:line: ...` line per problem
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
     else:

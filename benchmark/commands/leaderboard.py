@@ -7,10 +7,11 @@ import click
 
 from ..corpus import project_root
 from ..io import write_atomic
+from ..overwrite import check_file_target, starts_like
 from ..leaderboard import FORMATS, METRICS, RENDERERS, build_leaderboard, print_table, render_markdown, replace_readme_block
 from ..records import RecordError, load_results, try_load_gold
+from ._options import PAIRED_RESAMPLES, news_dir_option
 from ._unusable import UnusableInput
-from ._options import news_dir_option
 
 
 @click.command()
@@ -22,15 +23,16 @@ from ._options import news_dir_option
               help="Only this corpus (e.g. seed). Default: every corpus, one section each.")
 @click.option("--results", "results_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Directory of run records. Default: results/ of the project.")
-@click.option("--n-resamples", type=click.IntRange(min=10), default=1000, show_default=True,
+@click.option("--n-resamples", type=PAIRED_RESAMPLES, default=1000, show_default=True,
               help="Paired-bootstrap resamples of the tie test between neighbouring ranks.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (atomically) instead of stdout.")
 @click.option("--readme", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
               help="Rewrite the markdown leaderboard between the README's leaderboard markers "
                    "(only when every corpus in results/ can be re-scored here).")
+@click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
 @news_dir_option
-def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, readme) -> None:
+def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, readme, force) -> None:
     """Rank the run records in results/*.json.
 
     Every record is re-scored from its stored predictions against the current
@@ -65,6 +67,7 @@ def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, read
     else:
         text = RENDERERS[fmt](board)
     if output is not None:
+        check_file_target(output, force=force, ours=starts_like(text), what=f"{fmt} leaderboard")
         write_atomic(output, text)
         click.echo(f"{output}: written")
     else:

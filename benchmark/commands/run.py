@@ -11,11 +11,14 @@ from rich.console import Console
 
 from ..cards import CardError, gold_label_map, resolve, slugify
 from ..corpus import Corpus, CorpusError, load_corpus, portable_spec, project_root
+from ..errors import InputError
 from ..harness import ExtractorError, build_extractor
 from ..prediction_inputs import prediction_inputs
 from ..io import write_json_atomic
+from ..overwrite import check_file_target, is_run_record
 from ..runrecord import build_record, cache_key, cache_load, cache_store, fill_money_values
 from ..tokenize import tokenize
+from ._options import MAX_RESAMPLES, SEED
 
 DEFAULT_MODEL = "gazetteer+money-rules"
 
@@ -24,10 +27,12 @@ DEFAULT_MODEL = "gazetteer+money-rules"
 # never imports the transformers backend.
 EXPECTED_BACKEND_ERRORS = ("ModelUnavailable", "LabelMapError", "ExtractorConfigError", "PreprocessingError")
 
+MIN_MAX_LENGTH = 3  # [CLS] one sub-token [SEP]: the least a window can hold
+
 stderr = Console(stderr=True)
 
 
-class RunError(Exception):
+class RunError(InputError):
     """An expected failure of a run: one line for the user, exit code 2."""
 
 
@@ -51,16 +56,26 @@ def results_dir(corpus_name: str) -> Path:
     return results if corpus_name == "seed" else results / slugify(corpus_name.replace(":", "-"))
 
 
+def check_split(corpus_name: str, split: str | None) -> None:
+    """--split only means something for the news corpus (seed and CoNLL files have no splits)."""
+    if split is not None and corpus_name != "news":
+        raise InputError(f"--split {split}: corpus {corpus_name!r} has no splits (only --corpus news has dev/test)")
+
+
 def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_dir: Path | None = None,
               split: str | None = None, device: str = "auto", batch_size: int | None = None,
               max_length: int | None = None, trust_remote_code: bool = False, use_cache: bool = True,
               n_resamples: int = 1000, seed: int = 0, progress: bool = True, corpus: Corpus | None = None) -> dict:
     """Run `model` over a corpus and return its run record (not written).
 
-    Raises RunError with one line for every expected failure.
+    Raises RunError with one line for every expected failure (any other
+    benchmark.errors.BenchError, e.g. MissingExtra, passes through as it is).
     """
     from ..scoring import evaluate
 
+    check_split(corpus_name, split)
+    if n_resamples < 0:
+        raise InputError(f"--resamples {n_resamples}: must be 0 (no interval) or more")
     try:
         card = resolve(model)
         if corpus is None:
@@ -96,7 +111,7 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
                 cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name,
                                                "timing": {"predict_s": predict_s}, "stats": _json_safe(stats)})
     except (CardError, CorpusError, ExtractorError) as err:
-        raise RunError(str(err)) from None
+        raise RunError(str(err)) from err  # chained: `bench --debug` shows a user extractor's traceback
     except Exception as err:  # the transformers backend's expected failures (classes imported lazily)
         if type(err).__name__ in EXPECTED_BACKEND_ERRORS:
             raise RunError(str(err)) from None
@@ -137,30 +152,34 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default=None,
               help="News corpus split (default: test).")
 @click.option("--device", default="auto", show_default=True, help="auto (cuda, mps, cpu), cpu, cuda, cuda:1, mps.")
-@click.option("--batch-size", type=int, default=None, help="Override the card's batch size.")
-@click.option("--max-length", type=int, default=None, help="Override the card's max length (sub-tokens).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Override the card's batch size.")
+@click.option("--max-length", type=click.IntRange(min=MIN_MAX_LENGTH), default=None,
+              help="Override the card's max length (sub-tokens; above the card's stride).")
 @click.option("--trust-remote-code", is_flag=True, help="Allow a hub model's own code to run (off by default).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Run record path (default: results/<model>.json, results/<corpus>/<model>.json).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--no-cache", is_flag=True, help="Do not reuse cached predictions.")
-@click.option("--resamples", type=int, default=1000, show_default=True, help="Bootstrap resamples for the CI.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+@click.option("--resamples", type=click.IntRange(min=0, max=MAX_RESAMPLES), default=1000, show_default=True,
+              help="Bootstrap resamples for the CI (0: no interval).")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Bootstrap seed.")
+@click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
 def run(model, corpus_name, corpus_dir, split, device, batch_size, max_length, trust_remote_code,
-        output, fmt, no_cache, resamples, seed) -> None:
-    """Run an extractor over a corpus, score it and write its run record."""
-    try:
-        record = run_model(model, corpus_name, corpus_dir=corpus_dir, split=split, device=device,
-                           batch_size=batch_size, max_length=max_length, trust_remote_code=trust_remote_code,
-                           use_cache=not no_cache, n_resamples=resamples, seed=seed,
-                           progress=sys.stderr.isatty() or fmt == "table")
-    except RunError as err:
-        stderr.print(f"[red]error:[/red] {err}", highlight=False, soft_wrap=True)
-        raise SystemExit(2)
+        output, fmt, no_cache, resamples, seed, force) -> None:
+    """Run an extractor over a corpus, score it and write its run record
+    (never over a file that is not a run record, unless --force)."""
+    check_split(corpus_name, split)
+    if output is not None:  # before the run: refuse early, not after minutes of inference
+        check_file_target(output, force=force, ours=is_run_record, what="run record")
+    record = run_model(model, corpus_name, corpus_dir=corpus_dir, split=split, device=device,
+                       batch_size=batch_size, max_length=max_length, trust_remote_code=trust_remote_code,
+                       use_cache=not no_cache, n_resamples=resamples, seed=seed,
+                       progress=sys.stderr.isatty() or fmt == "table")
     if record["model"].get("label_map_used") is not None:
         used = ", ".join(f"{k}→{v or 'ignored'}" for k, v in sorted(record["model"]["label_map_used"].items()))
         stderr.print(f"labels scored: {used}", highlight=False)
     path = output or results_dir(record['corpus']['name']) / f"{record['model']['slug']}.json"
+    check_file_target(path, force=force, ours=is_run_record, what="run record")
     write_json_atomic(path, record)
     if fmt == "json":
         click.echo(json.dumps({k: record[k] for k in ("model", "corpus", "timing", "metrics")}, ensure_ascii=False, indent=1))

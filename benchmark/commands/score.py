@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from ..corpus import CorpusError
+from ..errors import InputError
 from ..io import write_json_atomic
-from ..records import RecordError, load_gold, load_record
+from ..overwrite import check_file_target, is_run_record
+from ..records import load_gold, load_record
 from ..runrecord import corpus_info
 
 stderr = Console(stderr=True)
@@ -23,24 +24,22 @@ stderr = Console(stderr=True)
 @click.option("--update", is_flag=True, help="Rewrite RECORD_PATH with the new scores.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the re-scored record here.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def score(record_path: Path, corpus_dir, update: bool, output, fmt: str) -> None:
+@click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
+def score(record_path: Path, corpus_dir, update: bool, output, fmt: str, force: bool) -> None:
     """Re-score RECORD_PATH's stored predictions against the current gold,
     without running the model. Exit 2 when the record is unusable or its
     predictions were made on other texts than the current corpus has."""
     from ..scoring import evaluate
 
-    try:
-        record = load_record(record_path)
-        corpus = load_gold(record, corpus_dir)
-    except (RecordError, CorpusError) as err:
-        stderr.print(f"[red]error:[/red] {err}", highlight=False, soft_wrap=True)
-        raise SystemExit(2)
+    if output is not None:
+        check_file_target(output, force=force, ours=is_run_record, what="run record")
+    record = load_record(record_path)
+    corpus = load_gold(record, corpus_dir)
     data = record.data
     current = corpus_info(corpus)
     if data["corpus"].get("texts_sha256") not in (None, current["texts_sha256"]):
-        stderr.print(f"[red]error:[/red] {record_path}: the texts of corpus {corpus.name!r} differ from those the "
-                     "predictions were made on; re-run the model with `bench run`", highlight=False, soft_wrap=True)
-        raise SystemExit(2)
+        raise InputError(f"{record_path}: the texts of corpus {corpus.name!r} differ from those the "
+                         "predictions were made on; re-run the model with `bench run`")
     ci = data["metrics"]["seqeval_strict"].get("ci95") or {}
     t0 = time.perf_counter()
     data["metrics"] = evaluate(list(corpus.documents), record.predictions(),

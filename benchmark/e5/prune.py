@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..errors import DataError
 from .paths import new_folder, write_json
 
 KEPT_RANGES = (
@@ -31,7 +32,7 @@ KEPT_RANGES = (
 EMBEDDING_SUFFIX = "embeddings.word_embeddings.weight"
 
 
-class PruneError(Exception):
+class PruneError(DataError):
     """The folder cannot be pruned, or pruning would change how text is read."""
 
 

@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from ..errors import DataError
 from ..preprocess import Preprocessing
 from .paths import new_folder, write_json
 
@@ -40,7 +41,7 @@ IGNORE_INDEX = -100
 WORD_PREPROCESSING = Preprocessing(dediacritize=True, drop_tatweel=True)
 
 
-class TrainingError(Exception):
+class TrainingError(DataError):
     """Unusable training input or settings (one line)."""
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .. import cards
+from ..errors import InputError
 from ..preprocess import Preprocessing
 from ..tagging import OUTSIDE, repair, tags_to_spans
 from ..tokenize import tokenize
@@ -58,16 +59,16 @@ _WEIGHT_FILE_RE = re.compile(r"(\.safetensors|^pytorch_model.*\.bin)$")
 _COMMIT_RE = re.compile(r"^[0-9a-f]{40}$")
 
 
-class ModelUnavailable(Exception):
+class ModelUnavailable(InputError):
     """The model cannot be loaded; the message is one line naming the model and
     how to provide it."""
 
 
-class LabelMapError(Exception):
+class LabelMapError(InputError):
     """The label map does not cover a label of the model (or maps to an unknown type)."""
 
 
-class ExtractorConfigError(ValueError):
+class ExtractorConfigError(InputError, ValueError):
     """An inference option is invalid (device, word alignment, lengths)."""
 
 
@@ -237,6 +238,9 @@ class TransformersExtractor:
             raise ExtractorConfigError(
                 f"need max_length >= 3, stride >= 0, batch_size >= 1; got {max_length}, {stride}, {batch_size}"
             )
+        if stride >= max_length:
+            raise ExtractorConfigError(f"max_length {max_length} must be above the stride {stride} "
+                                       "(windows overlap by stride words)")
         self.source = str(source)
         self.name = name or self.source
         self.label_map = label_map
