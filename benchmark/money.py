@@ -71,8 +71,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from . import money_context
-from .intervals import DisjointIntervals
 from . import money_lexicon as lex
+from .intervals import DisjointIntervals
 from .types import MoneyValue, Span
 
 # --- lexer ------------------------------------------------------------------
@@ -867,7 +867,7 @@ class _Parser:
             return True
         return self._ends_clause(k) or self.is_word(k, lex.ELIDED_SCALE_FOLLOWERS)
 
-    def _parallel_currency(self, i: int, anchors: "_Anchors",
+    def _parallel_currency(self, i: int, anchors: _Anchors,
                            sentence: list[int]) -> tuple[str | None, Fraction] | None:
         """The one currency of the amounts parallel to unit i, with the nearest one's value.
 

@@ -35,9 +35,9 @@ from typing import Sequence
 
 import regex
 
-from . import files_revision
 from ..intervals import DisjointIntervals
 from ..types import Document, Span
+from . import files_revision
 from .gazetteer_lexicon import DIACRITICS, WORD_RE, Lexicon, lexicon, normalize
 from .gazetteer_names import (
     designator_match,

@@ -63,7 +63,7 @@ def _extract_cached(tags: tuple[str, ...], mode: str) -> tuple[tuple[str, int, i
         # it starts a sequence in, so the pieces give exactly the entities of
         # the whole (tests/test_scoring_seqeval.py checks it on random tags).
         found = []
-        for first, end in _pieces(tags):
+        for first, end in _pieces(tags, PIECE):
             piece = Entities([list(tags[first:end])], IOB2).entities[0]
             found += [(e.tag, e.start + first, e.end + first) for e in piece]
         return tuple(found)
@@ -76,7 +76,7 @@ def _extract_cached(tags: tuple[str, ...], mode: str) -> tuple[tuple[str, int, i
 PIECE = 2000
 
 
-def _pieces(tags: Sequence[str], size: int = PIECE) -> list[tuple[int, int]]:
+def _pieces(tags: Sequence[str], size: int) -> list[tuple[int, int]]:
     """[first, end) ranges covering `tags`, each (but the last) ending with an
     "O" at or after `size` tags from its start."""
     pieces, first = [], 0

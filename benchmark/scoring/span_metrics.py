@@ -17,6 +17,7 @@ unit, each predicted span to its own unit (see prepare.GoldDocument.unit_of).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 from typing import Callable, Sequence
 
 from ..types import LABELS, Span
@@ -64,7 +65,7 @@ def match_spans(
     # start in [p.start - longest, p.end): two binary searches, not a scan.
     starts = [g.start for g in gold]
     longest = max((g.end - g.start for g in gold), default=0)
-    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+    ordered = all(a <= b for a, b in pairwise(starts))
     candidates = []
     for j in open_pred:
         p = pred[j]
