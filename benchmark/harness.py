@@ -17,6 +17,7 @@ from typing import Any
 
 from .cards import card_label_map, expand_source, is_local_source, resolve
 from .errors import BenchError, InputError, require
+from .intervals import DisjointIntervals
 from .types import LABELS, Document, Predictions, Span
 
 
@@ -196,14 +197,16 @@ class CompositeExtractor:
 
     def predict(self, documents: Sequence[Document]) -> Predictions:
         merged: Predictions = {doc.id: [] for doc in documents}
+        occupied = {doc.id: DisjointIntervals() for doc in documents}  # `merged`'s spans, searchable
         for extractor, labels in self.parts:
             predictions = extractor.predict(documents)
             self.stats.update(getattr(extractor, "stats", {}) or {})
             for doc in documents:
-                taken = merged[doc.id]
+                taken, held = merged[doc.id], occupied[doc.id]
                 for span in predictions.get(doc.id, []):
-                    if span.label in labels and not any(span.start < t.end and t.start < span.end for t in taken):
+                    if span.label in labels and not held.overlaps(span.start, span.end):
                         taken.append(span)
+                        held.add(span.start, span.end)
         return {doc_id: sorted(spans) for doc_id, spans in merged.items()}
 
 

@@ -65,12 +65,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
 from . import money_context
 from . import money_lexicon as lex
+from .intervals import DisjointIntervals
 from .types import MoneyValue, Span
 
 # --- lexer ------------------------------------------------------------------
@@ -336,6 +338,9 @@ class _Parser:
     def __init__(self, units: list[_Unit]):
         self.units = units
         self.n = len(units)
+        # Per sentence list (see _sentence_start, _list_first_sentence): computed once.
+        self._firsts: tuple[list[int], dict[int, int]] | None = None
+        self._list_runs: tuple[list[int], dict[int, int]] | None = None
 
     # small helpers
     def key(self, i: int) -> str | None:
@@ -737,7 +742,7 @@ class _Parser:
         a time/place complement, and only when the value is within a factor
         of 100 of the amount it is compared with (so a year is not read as money).
         """
-        taken = [(m.start, m.end) for m in matches]
+        taken = DisjointIntervals((m.start, m.end) for m in matches)
         found: list[_Match] = []
         for anchor in matches:
             if anchor.lower is None or not anchor.has_currency:
@@ -756,14 +761,14 @@ class _Parser:
             amount = self.amount(j)
             if amount is None or not self._ends_clause(amount.end):
                 continue
-            if any(s < amount.end and amount.start < e for s, e in taken):
+            if taken.overlaps(amount.start, amount.end):
                 continue
             value = amount.value * (1 if amount.has_scale else anchor.scale)
             reference = anchor.upper
             if not reference or not reference / 100 <= value <= reference * 100:
                 continue
             found.append(_Match(amount.start, amount.end, value, value, anchor.currency, True, anchor.scale))
-            taken.append((amount.start, amount.end))
+            taken.add(amount.start, amount.end)
         return found
 
     def _clause_before(self, i: int, limit: int) -> list[int]:
@@ -791,19 +796,19 @@ class _Parser:
         Only a plain number written right before "لكل" and an amount with a
         currency right after it (not "للسهم"، "لكل سهم": those carry no amount).
         """
-        taken = [(m.start, m.end) for m in matches]
+        taken = DisjointIntervals((m.start, m.end) for m in matches)
         found: list[_Match] = []
         for anchor in matches:
             k = anchor.start - 1
             if anchor.lower is None or not anchor.has_currency or not self.is_word(k, lex.PER_WORDS):
                 continue
-            if k < 1 or self.units[k - 1].kind != "num" or any(s <= k - 1 < e for s, e in taken):
+            if k < 1 or self.units[k - 1].kind != "num" or taken.overlaps(k - 1, k):  # unit k-1 is taken
                 continue
             value = numeric_value(self.units[k - 1].key)
             if value is None:
                 continue
             found.append(_Match(k - 1, k, value, value, anchor.currency))
-            taken.append((k - 1, k))
+            taken.add(k - 1, k)
         return found
 
     def elided_in_context(self, matches: list[_Match], sentence: list[int]) -> list[_Match]:
@@ -819,14 +824,18 @@ class _Parser:
         Its value must lie within a factor of 1000 of the parallel amount. An
         amount found so lends its currency in turn (the next item of a list).
         """
+        # The matches never overlap (each pass adds only what overlaps none), so
+        # sorted by start their ends rise too: one binary search finds the
+        # match holding unit i, or the last one starting before an amount's end.
         taken = sorted((m.start, m.end) for m in matches)
-        anchors = [m for m in matches if m.lower is not None and m.has_currency]
+        starts = [s for s, _ in taken]
+        anchors = _Anchors(m for m in matches if m.lower is not None and m.has_currency)
         found: list[_Match] = []
         i = 0
         while i < self.n:
-            inside = next((e for s, e in taken if s <= i < e), None)
-            if inside is not None:
-                i = inside
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < taken[k][1]:
+                i = taken[k][1]
                 continue
             amount = self.amount(i) if self.units[i].kind != "clitic" else None
             if amount is None:
@@ -838,7 +847,8 @@ class _Parser:
                     not (i > 0 and self.units[i - 1].kind == "num")):
                 i = amount.end
                 continue
-            if any(s < amount.end and i < e for s, e in taken) or not self._ends_elided(amount.end, sentence):
+            k = bisect_left(starts, amount.end) - 1  # the last match starting before the amount ends
+            if (k >= 0 and i < taken[k][1]) or not self._ends_elided(amount.end, sentence):
                 i = amount.end
                 continue
             currency = self._parallel_currency(i, anchors, sentence)
@@ -847,7 +857,7 @@ class _Parser:
                 if reference / 1000 <= amount.value <= reference * 1000:
                     match = _Match(i, amount.end, amount.value, amount.value, iso, True, amount.last_top)
                     found.append(match)
-                    anchors.append(match)  # a list's next item may take its currency from this one
+                    anchors.add(match, sentence)  # a list's next item may take its currency from this one
             i = amount.end
         return found
 
@@ -857,24 +867,36 @@ class _Parser:
             return True
         return self._ends_clause(k) or self.is_word(k, lex.ELIDED_SCALE_FOLLOWERS)
 
-    def _parallel_currency(self, i: int, anchors: list[_Match],
+    def _parallel_currency(self, i: int, anchors: _Anchors,
                            sentence: list[int]) -> tuple[str | None, Fraction] | None:
-        """The one currency of the amounts parallel to unit i, with the nearest one's value."""
+        """The one currency of the amounts parallel to unit i, with the nearest one's value.
+
+        Those of unit i's sentence; failing them, those of the previous
+        sentence or, in a numbered list, of the list's earlier items (all
+        before unit i: the nearest is the one that starts last)."""
         here = sentence[i]
-        near = [m for m in anchors if sentence[m.start] == here]
-        if not near:
-            in_list = self._is_list_item(i, sentence)
-            near = [m for m in anchors if sentence[m.start] == here - 1 or
-                    (in_list and m.start < i and self._same_list(m.start, i, sentence))]
-        if not near or len({m.currency for m in near}) != 1:
+        near = anchors.of_sentence(here, sentence)
+        if near:
+            if len({m.currency for m in near}) != 1:
+                return None
+            nearest = min(near, key=lambda m: abs(m.start - i))
+            return nearest.currency, nearest.upper
+        low = here - 1
+        if self._is_list_item(i, sentence):
+            low = min(low, self._list_first_sentence(i, sentence))
+        currencies, last = anchors.summary(low, here - 1, sentence)
+        if last is None or len(currencies) != 1:
             return None
-        nearest = min(near, key=lambda m: abs(m.start - i))
-        return nearest.currency, nearest.upper
+        return last.currency, last.upper
 
     def _sentence_start(self, i: int, sentence: list[int]) -> int:
-        while i > 0 and sentence[i - 1] == sentence[i]:
-            i -= 1
-        return i
+        """The first unit of unit i's sentence (sentence numbers never decrease)."""
+        if self._firsts is None or self._firsts[0] is not sentence:
+            firsts: dict[int, int] = {}
+            for k, s in enumerate(sentence):
+                firsts.setdefault(s, k)
+            self._firsts = (sentence, firsts)
+        return self._firsts[1][sentence[i]]
 
     def _is_list_item(self, i: int, sentence: list[int]) -> bool:
         """A sentence that opens with an item number: "3- الفلبين: 33 مليار"، "2) ..."."""
@@ -882,18 +904,75 @@ class _Parser:
         return k + 1 < self.n and self.units[k].kind == "num" and self.units[k + 1].kind == "sym" \
             and self.units[k + 1].key in lex.LIST_MARKS
 
-    def _same_list(self, j: int, i: int, sentence: list[int]) -> bool:
-        """Unit j lies in an earlier item of the numbered list that unit i's item belongs to."""
-        s = sentence[i]
-        while s > sentence[j]:
-            k = self._sentence_start(i, sentence)
-            if k == 0:
-                return False
-            i = k - 1
-            s = sentence[i]
-            if not self._is_list_item(i, sentence):
-                return False
-        return s == sentence[j]
+    def _list_first_sentence(self, i: int, sentence: list[int]) -> int:
+        """The first sentence of the run of numbered-list items right before unit
+        i's sentence (sentence[i] itself when the sentence before is no item).
+
+        A unit of an earlier sentence lies in an earlier item of unit i's list
+        exactly when its sentence is at least this one. Remembered per
+        sentence, so a list of n items costs n steps, not n^2."""
+        if self._list_runs is None or self._list_runs[0] is not sentence:
+            self._list_runs = (sentence, {})
+        runs = self._list_runs[1]
+        walked: list[int] = []  # sentences whose run starts where the walk back ends
+        unit = i
+        while True:
+            here = sentence[unit]
+            if here in runs:
+                first = runs[here]
+                break
+            walked.append(here)
+            k = self._sentence_start(unit, sentence)
+            if k == 0 or not self._is_list_item(k - 1, sentence):
+                first = here
+                break
+            unit = k - 1
+        for s in walked:
+            runs[s] = first
+        return runs[sentence[i]]
+
+
+class _Anchors:
+    """The MONEY mentions that lend their currency to an elided amount, by
+    sentence, so that finding those of a sentence (or of a run of sentences)
+    never scans the whole text. Each sentence keeps them in the order added."""
+
+    def __init__(self, matches=()):
+        self._by_sentence: dict[int, list[_Match]] = {}
+        self._pending = list(matches)  # filed once the sentence numbers are known
+        # first sentence -> [last sentence summed, currencies, the anchor that starts last]
+        self._runs: dict[int, list] = {}
+
+    def add(self, match: _Match, sentence: list[int]) -> None:
+        self._file(sentence)
+        self._by_sentence.setdefault(sentence[match.start], []).append(match)
+
+    def _file(self, sentence: list[int]) -> None:
+        for m in self._pending:
+            self._by_sentence.setdefault(sentence[m.start], []).append(m)
+        self._pending = []
+
+    def of_sentence(self, s: int, sentence: list[int]) -> list[_Match]:
+        self._file(sentence)
+        return self._by_sentence.get(s, [])
+
+    def summary(self, low: int, high: int, sentence: list[int]) -> tuple[set, _Match | None]:
+        """The currencies of the anchors of sentences low..high, and the one of
+        them that starts last. Asked for sentences the scan has left behind
+        (whose anchors are all known), with `high` growing for a given `low`
+        as the scan moves on: each sentence is summed once per `low`."""
+        self._file(sentence)
+        run = self._runs.get(low)
+        if run is None or run[0] > high:
+            run = [low - 1, set(), None]
+            self._runs[low] = run
+        for s in range(run[0] + 1, high + 1):
+            for m in self._by_sentence.get(s, ()):
+                run[1].add(m.currency)
+                if run[2] is None or m.start > run[2].start:
+                    run[2] = m
+        run[0] = max(run[0], high)
+        return run[1], run[2]
 
 
 # --- public API -------------------------------------------------------------

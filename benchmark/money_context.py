@@ -26,6 +26,7 @@ The dollar is not resolved: a bare دولار is USD in Arabic financial news
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
@@ -124,17 +125,52 @@ def _only(isos) -> str | None:
 
 
 def resolve(bare: Sequence[tuple[int, int, str]], evidence: Sequence[Evidence]) -> list[str | None]:
-    """The ISO code of each bare currency noun, given as (sentence, position, family name)."""
-    settled = [_only(e.iso for e in evidence if e.family == family and e.sentence == s and e.position < k)
-               for s, k, family in bare]
+    """The ISO code of each bare currency noun, given as (sentence, position, family name).
+
+    One pass over the evidence builds what every noun asks (its sentence's
+    evidence before it; its family's stated forms, settled nouns and counts),
+    so the cost grows with the text, not with nouns x evidence."""
+    by_family: dict[str, list[Evidence]] = {}
+    by_sentence: dict[tuple[int, str], list[Evidence]] = {}
+    for e in evidence:
+        by_family.setdefault(e.family, []).append(e)
+        by_sentence.setdefault((e.sentence, e.family), []).append(e)
+    before = {place: _SingleBefore(found) for place, found in by_sentence.items()}
+    settled = [before[(s, family)].only_before(k) if (s, family) in before else None for s, k, family in bare]
+    settled_by_family: dict[str, list[str]] = {}
+    for (_, _, family_name), iso in zip(bare, settled):
+        if iso:
+            settled_by_family.setdefault(family_name, []).append(iso)
+    fallback: dict[str, str | None] = {}  # family name -> steps 2 to 5, the same for all its nouns
     out: list[str | None] = []
     for (_, _, family_name), own in zip(bare, settled):
         family = _FAMILIES[family_name]
-        of_family = [e for e in evidence if e.family == family_name]
-        stated = _only(e.iso for e in of_family if e.stated)
-        others = _only(iso for (_, _, f), iso in zip(bare, settled) if f == family_name and iso)
-        out.append(own or stated or others or _most_named(of_family, family) or family.default)
+        if own:
+            out.append(own)
+            continue
+        if family_name not in fallback:
+            of_family = by_family.get(family_name, [])
+            stated = _only(e.iso for e in of_family if e.stated)
+            others = _only(settled_by_family.get(family_name, ()))
+            fallback[family_name] = stated or others or _most_named(of_family, family) or family.default
+        out.append(fallback[family_name])
     return out
+
+
+class _SingleBefore:
+    """The evidence of one sentence and family: which ISO code it names alone
+    before a position (step 1), by binary search over the positions."""
+
+    def __init__(self, found: list[Evidence]):
+        ordered = sorted(found, key=lambda e: e.position)
+        self.positions = [e.position for e in ordered]
+        self.first = ordered[0].iso
+        # Up to this many of the earliest pieces of evidence name only `first`.
+        self.agreeing = next((n for n, e in enumerate(ordered) if e.iso != self.first), len(ordered))
+
+    def only_before(self, position: int) -> str | None:
+        n = bisect_left(self.positions, position)  # the evidence before `position`
+        return self.first if 0 < n <= self.agreeing else None
 
 
 def _most_named(of_family: list[Evidence], family: lex.CurrencyFamily) -> str | None:

@@ -35,8 +35,9 @@ from typing import Sequence
 
 import regex
 
-from . import files_revision
+from ..intervals import DisjointIntervals
 from ..types import Document, Span
+from . import files_revision
 from .gazetteer_lexicon import DIACRITICS, WORD_RE, Lexicon, lexicon, normalize
 from .gazetteer_names import (
     designator_match,
@@ -159,9 +160,11 @@ def select(candidates: list[Candidate], norm: str) -> list[Candidate]:
     """Non-overlapping choice: longest first, ORG before LOC, then leftmost."""
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), c.label != "ORG", c.start))
     taken: list[Candidate] = []
+    held = DisjointIntervals()  # `taken`, searchable: one scan of it per candidate is quadratic
     for c in ranked:
-        if all(c.end <= o.start or o.end <= c.start for o in taken):
+        if not held.overlaps(c.start, c.end):
             taken.append(c)
+            held.add(c.start, c.end)
     taken.sort(key=lambda c: c.start)
     # After an ORG name, السعودية is its adjective, not a place: [إنرون] الأمريكية.
     return [
@@ -244,9 +247,11 @@ def _other_mentions(t: Words, taken: list[Candidate], lex: Lexicon) -> list[Cand
 
 def _add(taken: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
     """`taken` plus those of `extra` that overlap nothing already there."""
+    held = DisjointIntervals((c.start, c.end) for c in taken)
     for c in sorted(extra, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= o.start or o.end <= c.start for o in taken):
+        if not held.overlaps(c.start, c.end):
             taken.append(c)
+            held.add(c.start, c.end)
     return sorted(taken, key=lambda c: c.start)
 
 

@@ -18,6 +18,7 @@ sees it, so it is neither right nor wrong there.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -87,8 +88,13 @@ def align(gold: Sequence[Entity], pred: Sequence[Entity]) -> Alignment:
             same_range_type.append((g, p))
             used.add(id(g))
     result.type.extend(same_range_type)
+    # Gold entities are disjoint and in token order (one IOB2 projection), so
+    # those a prediction overlaps are the ones between two binary searches.
+    firsts, ends = [g.first for g in gold], [g.end for g in gold]
+    ordered = all(g.first < g.end for g in gold) and all(a <= b for a, b in zip(ends, firsts[1:]))
     for p in rest:
-        overlapping = [g for g in gold if id(g) not in used and g.first < p.end and p.first < g.end]
+        near = gold[bisect_right(ends, p.first):bisect_left(firsts, p.end)] if ordered else gold
+        overlapping = [g for g in near if id(g) not in used and g.first < p.end and p.first < g.end]
         if not overlapping:
             result.false_positives.append(p)
             continue

@@ -56,10 +56,38 @@ def _extract_cached(tags: tuple[str, ...], mode: str) -> tuple[tuple[str, int, i
     if not tags:
         return ()
     if mode == "strict":
-        found = Entities([list(tags)], IOB2).entities[0]
-        return tuple((e.tag, e.start, e.end) for e in found)
+        # seqeval's strict reader copies the rest of the sequence for every
+        # entity it meets (Tokens._forward slices it), which is quadratic in a
+        # long document. It is fed pieces that end with an "O" instead: an
+        # entity never spans an "O", and after one the reader is in the state
+        # it starts a sequence in, so the pieces give exactly the entities of
+        # the whole (tests/test_scoring_seqeval.py checks it on random tags).
+        found = []
+        for first, end in _pieces(tags, PIECE):
+            piece = Entities([list(tags[first:end])], IOB2).entities[0]
+            found += [(e.tag, e.start + first, e.end + first) for e in piece]
+        return tuple(found)
     # get_entities' end is inclusive.
     return tuple((label, start, end + 1) for label, start, end in get_entities(list(tags)))
+
+
+# Tags per piece given to seqeval's strict reader: long enough that its
+# per-call cost does not matter, short enough that its per-entity copy does not.
+PIECE = 2000
+
+
+def _pieces(tags: Sequence[str], size: int) -> list[tuple[int, int]]:
+    """[first, end) ranges covering `tags`, each (but the last) ending with an
+    "O" at or after `size` tags from its start."""
+    pieces, first = [], 0
+    while first < len(tags):
+        end = first + size
+        while end < len(tags) and tags[end - 1] != "O":
+            end += 1
+        end = min(end, len(tags))
+        pieces.append((first, end))
+        first = end
+    return pieces
 
 
 def sequence_counts(

@@ -16,6 +16,8 @@ unit, each predicted span to its own unit (see prepare.GoldDocument.unit_of).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import pairwise
 from typing import Callable, Sequence
 
 from ..types import LABELS, Span
@@ -58,10 +60,19 @@ def match_spans(
             open_pred.append(j)
     if loose is None or not open_pred:
         return pairs
+    # Only gold spans that overlap p can earn credit. `gold` is sorted by start
+    # (prepare.unique_sorted), and none is longer than `longest`, so those
+    # start in [p.start - longest, p.end): two binary searches, not a scan.
+    starts = [g.start for g in gold]
+    longest = max((g.end - g.start for g in gold), default=0)
+    ordered = all(a <= b for a, b in pairwise(starts))
     candidates = []
     for j in open_pred:
         p = pred[j]
-        for i, g in enumerate(gold):
+        window = range(bisect_right(starts, p.start - longest), bisect_left(starts, p.end)) if ordered \
+            else range(len(gold))
+        for i in window:
+            g = gold[i]
             if i in used_gold or g.start >= p.end or g.end <= p.start:
                 continue
             credit = loose(g, p)
