@@ -1,12 +1,14 @@
 """Shared test fixtures and paths."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout; TEST_SHARED_DIR points elsewhere (a git worktree's parent has none).
+SHARED = Path(os.environ.get("TEST_SHARED_DIR") or ROOT.parent / "shared")
 
 
 @pytest.fixture
