@@ -15,6 +15,11 @@ skipped and end the sentence too. Every tag column must hold `O`, `B-TYPE` or
 error. Tag sequences are returned as written: an `I-` that starts an entity is
 left for the scorer's mode to interpret (see tagging.repair).
 
+`with_predictions` writes predicted character spans back onto a `token TAG`
+file's own tokens as a `token gold pred` file: `bench conlleval` on it gives
+the scores `bench run --corpus conll:PATH` gives (both project onto the
+file's tokens).
+
 Bad input raises ConllError whose message has one `file:line: what is wrong`
 line per problem, so a CLI can print it and exit 1.
 """
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .corpus import CorpusError
 from .io import write_atomic
@@ -124,6 +129,25 @@ def read_conll_tagged(path: Path | str) -> list[list[tuple[str, str]]]:
 def read_conll_scored(path: Path | str) -> list[list[tuple[str, str, str]]]:
     """A `token gold pred` file as sentences of (token, gold, pred)."""
     return read_conll(path, 3)  # type: ignore[return-value]
+
+
+def with_predictions(path: Path | str, predictions: Mapping[str, Sequence]) -> list[list[tuple[str, str, str]]]:
+    """The sentences of the `token TAG` file at `path` as (token, gold, pred)
+    rows: gold as the file writes it, pred the IOB2 projection of the
+    predicted spans (document id -> spans, ids as `bench run --corpus
+    conll:PATH` names them) onto the file's tokens, as the scorer projects
+    them. A document without predictions gets O throughout."""
+    from .corpus import conll_documents
+    from .tagging import spans_to_tags
+
+    path = Path(path)
+    documents = conll_documents(path, {})
+    sentences = read_conll_tagged(path)
+    out = []
+    for doc, sentence in zip(documents, sentences):
+        pred = spans_to_tags(doc.tokens or (), predictions.get(doc.id, ()))
+        out.append([(token, gold, tag) for (token, gold), tag in zip(sentence, pred)])
+    return out
 
 
 def format_conll(sentences: Iterable[Sequence[Sequence[str]]]) -> str:
