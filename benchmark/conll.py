@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .corpus import CorpusError
 from .io import write_atomic
@@ -131,22 +131,30 @@ def read_conll_scored(path: Path | str) -> list[list[tuple[str, str, str]]]:
     return read_conll(path, 3)  # type: ignore[return-value]
 
 
-def with_predictions(path: Path | str, predictions: Mapping[str, Sequence]) -> list[list[tuple[str, str, str]]]:
+def with_predictions(
+    path: Path | str, predictions: Mapping[str, Sequence], label_map: Mapping[str, str | None] | None = None
+) -> list[list[tuple[str, str, str]]]:
     """The sentences of the `token TAG` file at `path` as (token, gold, pred)
-    rows: gold as the file writes it, pred the IOB2 projection of the
-    predicted spans (document id -> spans, ids as `bench run --corpus
-    conll:PATH` names them) onto the file's tokens, as the scorer projects
-    them. A document without predictions gets O throughout."""
+    rows, both columns projected onto the file's tokens exactly as
+    `bench run --corpus conll:PATH` scores them.
+
+    gold: the file's tags as the benchmark reads them: types mapped through
+    `label_map` (the default map when None) to MONEY/ORG/LOC, other types O,
+    and an I- that starts an entity written B- (the benchmark reads gold the
+    conlleval way, whichever mode it scores in). pred: the predicted spans
+    (document id -> spans, ids as `bench run` names them); a document without
+    predictions gets O throughout."""
+    from .cards import DEFAULT_LABEL_MAP
     from .corpus import conll_documents
     from .tagging import spans_to_tags
 
-    path = Path(path)
-    documents = conll_documents(path, {})
-    sentences = read_conll_tagged(path)
+    mapping = {k.upper(): v for k, v in (label_map or DEFAULT_LABEL_MAP).items()}
     out = []
-    for doc, sentence in zip(documents, sentences):
-        pred = spans_to_tags(doc.tokens or (), predictions.get(doc.id, ()))
-        out.append([(token, gold, tag) for (token, gold), tag in zip(sentence, pred)])
+    for doc in conll_documents(Path(path), mapping):
+        tokens = doc.tokens or ()
+        gold = spans_to_tags(tokens, doc.spans)
+        pred = spans_to_tags(tokens, predictions.get(doc.id, ()))
+        out.append([(token.text, g, p) for token, g, p in zip(tokens, gold, pred)])
     return out
 
 
