@@ -9,7 +9,8 @@ and stride 64 (no model is run; a 1-layer CAMeLBERT-shaped model is built only
 so the extractor loads).
 
 Per corpus: documents, words, sub-tokens per word (mean, 95th percentile,
-max), share of sub-tokens that are [UNK], words with zero sub-tokens, windows
+max), share of sub-tokens that are [UNK], words with zero sub-tokens,
+sub-tokens per document (median, max), windows
 at max_length 512 / stride 64, and the share of documents longer than one
 window. ANERcorp documents are its sentences (as `--corpus conll:` loads them).
 
@@ -38,13 +39,16 @@ def corpus_stats(extractor, documents) -> dict:
     tokenizer = extractor._tokenizer
     unk = tokenizer.unk_token_id
     pieces_per_word: list[int] = []
+    pieces_per_doc: list[int] = []
     n_unk = 0
     for tokens in encoded.tokens:
         words = [extractor.preprocessing.apply(t.text) for t in tokens]
         present = [[w] for w in words if w]
         ids = tokenizer(present, is_split_into_words=True, add_special_tokens=False)["input_ids"] if present else []
         counts = iter(len(x) for x in ids)
-        pieces_per_word.extend(next(counts) if w else 0 for w in words)
+        doc_counts = [next(counts) if w else 0 for w in words]
+        pieces_per_word.extend(doc_counts)
+        pieces_per_doc.append(sum(doc_counts))
         n_unk += sum(x.count(unk) for x in ids)
     windows_per_doc = [0] * len(documents)
     for window in encoded.windows:
@@ -61,6 +65,8 @@ def corpus_stats(extractor, documents) -> dict:
         "unk_pieces": n_unk,
         "unk_percent": round(100 * n_unk / total, 3),
         "words_with_zero_pieces": encoded.n_empty,
+        "document_pieces_median": int(np.median(pieces_per_doc)),
+        "document_pieces_max": max(pieces_per_doc),
         "windows": len(encoded.windows),
         "documents_longer_than_one_window": sum(1 for n in windows_per_doc if n > 1),
         "share_longer_than_one_window": round(sum(1 for n in windows_per_doc if n > 1) / len(documents), 4),
