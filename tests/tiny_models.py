@@ -192,7 +192,8 @@ def build_camelbert_shaped(
     vocabulary's sha256 is checked (CAMELBERT_VOCAB_SHA256). The tokenizer is
     loaded through `AutoTokenizer.from_pretrained` on a folder whose
     tokenizer_config.json says do_lower_case=False (lower-casing would also
-    strip hamza from alef), then saved with its tokenizer.json. `layers`
+    strip hamza from alef) and model_max_length=512 (the config's positions),
+    then saved with its tokenizer.json. `layers`
     overrides the config's 12 hidden layers (tests use fewer for speed).
     """
     import hashlib
@@ -209,7 +210,8 @@ def build_camelbert_shaped(
     directory.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(vocab, directory / "vocab.txt")  # a temp folder, never the repository
     (directory / "tokenizer_config.json").write_text(
-        json.dumps({"do_lower_case": False, "tokenizer_class": "BertTokenizer"}), encoding="utf-8")
+        json.dumps({"do_lower_case": False, "tokenizer_class": "BertTokenizer", "model_max_length": 512}),
+        encoding="utf-8")
     tokenizer = AutoTokenizer.from_pretrained(directory)
     if len(tokenizer) != 30000 or tokenizer.tokenize("إمارات") != ["إما", "##رات"]:
         raise ValueError(f"{vocab}: the tokenizer did not load as CAMeLBERT's (size {len(tokenizer)})")
