@@ -101,20 +101,19 @@ def test_seed_same_labels_with_camel_segments_and_with_card_windows(setup):
 def test_adversarial_words_differ_only_by_documented_defects(setup):
     model_dir, recognizer = setup
     units = adversarial_units()
-    for preprocessing in (None, RAW):
-        kwargs = {} if preprocessing is None else {"preprocessing": preprocessing}
-        exact = run_both(recognizer, model_dir, units, camel_segments=True, **kwargs)
-        assert_no_harness_bug(exact)
-        assert exact.hard_cut == 0
+    exact = {}
+    for name, kwargs in (("card", {}), ("raw", {"preprocessing": RAW})):
+        exact[name] = run_both(recognizer, model_dir, units, camel_segments=True, **kwargs)
+        assert_no_harness_bug(exact[name])
+        assert exact[name].hard_cut == 0
         card = run_both(recognizer, model_dir, units, camel_segments=False, **kwargs)
         assert_no_harness_bug(card)
-        assert card.hard_cut_units <= 1  # only the unit longer than one 254-piece segment
+        assert card.hard_cut_units <= 1  # only a unit longer than one 254-piece segment
     # With the cards' preprocessing the lone fatha and tatweel vanish too;
     # raw, they are [UNK] for both. U+200F, BEL and U+200B vanish either way.
     n_zero = sum(text.split().count(z) for _, text in units for z in ZERO_PIECE)
     n_format = sum(text.split().count(z) for _, text in units for z in ZERO_PIECE[2:])
-    card_exact = run_both(recognizer, model_dir, units, camel_segments=True)
-    raw_exact = run_both(recognizer, model_dir, units, camel_segments=True, preprocessing=RAW)
+    card_exact, raw_exact = exact["card"], exact["raw"]
     assert card_exact.dropped_words == n_zero and raw_exact.dropped_words == n_format
     assert card_exact.misaligned > 0  # the documented defect is real with these weights
 
