@@ -15,6 +15,11 @@ skipped and end the sentence too. Every tag column must hold `O`, `B-TYPE` or
 error. Tag sequences are returned as written: an `I-` that starts an entity is
 left for the scorer's mode to interpret (see tagging.repair).
 
+`with_predictions` writes predicted character spans back onto a `token TAG`
+file's own tokens as a `token gold pred` file: `bench conlleval` on it gives
+the scores `bench run --corpus conll:PATH` gives (both project onto the
+file's tokens).
+
 Bad input raises ConllError whose message has one `file:line: what is wrong`
 line per problem, so a CLI can print it and exit 1.
 """
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .corpus import CorpusError, os_reason
 from .errors import DataError
@@ -125,6 +130,33 @@ def read_conll_tagged(path: Path | str) -> list[list[tuple[str, str]]]:
 def read_conll_scored(path: Path | str) -> list[list[tuple[str, str, str]]]:
     """A `token gold pred` file as sentences of (token, gold, pred)."""
     return read_conll(path, 3)  # type: ignore[return-value]
+
+
+def with_predictions(
+    path: Path | str, predictions: Mapping[str, Sequence], label_map: Mapping[str, str | None] | None = None
+) -> list[list[tuple[str, str, str]]]:
+    """The sentences of the `token TAG` file at `path` as (token, gold, pred)
+    rows, both columns projected onto the file's tokens exactly as
+    `bench run --corpus conll:PATH` scores them.
+
+    gold: the file's tags as the benchmark reads them: types mapped through
+    `label_map` (the default map when None) to MONEY/ORG/LOC, other types O,
+    and an I- that starts an entity written B- (the benchmark reads gold the
+    conlleval way, whichever mode it scores in). pred: the predicted spans
+    (document id -> spans, ids as `bench run` names them); a document without
+    predictions gets O throughout."""
+    from .cards import DEFAULT_LABEL_MAP
+    from .corpus import conll_documents
+    from .tagging import spans_to_tags
+
+    mapping = {k.upper(): v for k, v in (label_map or DEFAULT_LABEL_MAP).items()}
+    out = []
+    for doc in conll_documents(Path(path), mapping):
+        tokens = doc.tokens or ()
+        gold = spans_to_tags(tokens, doc.spans)
+        pred = spans_to_tags(tokens, predictions.get(doc.id, ()))
+        out.append([(token.text, g, p) for token, g, p in zip(tokens, gold, pred)])
+    return out
 
 
 def format_conll(sentences: Iterable[Sequence[Sequence[str]]]) -> str:

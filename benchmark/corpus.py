@@ -10,8 +10,9 @@ Corpora:
   news          texts from a user-given directory + annotations/news/*.json,
                 checked against annotations/news/MANIFEST.tsv (see news.py)
   conll:PATH    an external CoNLL file (token TAG per line), one document per
-                sentence, labels mapped to MONEY/ORG/LOC by a label map;
-                `{data}` in PATH is $BENCH_DATA (else {cache}/data), e.g.
+                sentence, labels mapped to MONEY/ORG/LOC by a label map,
+                scored on the file's own tokens; `{data}` in PATH is
+                $BENCH_DATA (else {cache}/data), e.g.
                 conll:{data}/anercorp/ANERCorp_CamelSplit_test_reconstructed.txt
 """
 from __future__ import annotations
@@ -160,13 +161,21 @@ def conll_documents(path: Path, label_map: dict[str, str | None]) -> list[Docume
     Tokens are joined by single spaces, so character offsets are exact; gold
     types map to MONEY/ORG/LOC through `label_map` (unmapped types -> O), the
     same map the model card applies to the model's own labels.
+
+    Each document keeps the file's tokens (`Document.tokens`), and scoring
+    projects gold and predicted spans onto them, not onto a re-tokenization:
+    a token with glued punctuation (`دولار.`) stays one token, so predictions
+    written back into the file score as `bench conlleval` scores them. The
+    tokens are `text.split(" ")`, so the corpus hashes (over texts and spans)
+    cover them.
     """
     from .conll import read_conll_tagged
     from .tagging import split_tag
+    from .types import Token
 
     documents = []
     for number, sentence in enumerate(read_conll_tagged(path)):
-        pieces, spans, offset = [], [], 0
+        pieces, tokens, spans, offset = [], [], [], 0
         open_span: list | None = None
         for token, tag in sentence:
             start, end = offset, offset + len(token)
@@ -179,12 +188,13 @@ def conll_documents(path: Path, label_map: dict[str, str | None]) -> list[Docume
                     spans.append(open_span)
                 open_span = [start, end, label] if label else None
             pieces.append(token)
+            tokens.append(Token(start, end, token))
             offset = end + 1
         if open_span:
             spans.append(open_span)
         text = " ".join(pieces)
         gold = tuple(Span(s, e, lab, text[s:e]) for s, e, lab in spans)
-        documents.append(Document(f"{path.stem}:{number:05d}", text, gold))
+        documents.append(Document(f"{path.stem}:{number:05d}", text, gold, tokens=tuple(tokens)))
     return documents
 
 

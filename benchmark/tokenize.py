@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from .types import Token
+from .types import Document, Token
 
 # The same pattern camel_tools uses: an emoji sequence (flags, modifiers,
 # keycaps, ZWJ sequences), or a single symbol or punctuation character. A
@@ -82,6 +82,12 @@ def tokenize(text: str) -> list[Token]:
         if piece_start < w_end:
             tokens.append(Token(piece_start, w_end, text[piece_start:w_end]))
     return tokens
+
+
+def document_tokens(doc: Document) -> list[Token]:
+    """The tokens `doc` is scored on: its own (a CoNLL file's tokens, as the
+    file gives them) when it has them, else `tokenize(doc.text)`."""
+    return list(doc.tokens) if doc.tokens is not None else tokenize(doc.text)
 
 
 # Sentence-final punctuation. A "." only ends a sentence when whitespace or the

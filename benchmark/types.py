@@ -82,12 +82,18 @@ class Token:
 
 @dataclass(frozen=True)
 class Document:
-    """One gold document: its id (file stem), untouched text and gold spans."""
+    """One gold document: its id (file stem), untouched text and gold spans.
+
+    `tokens`, when given, are the tokens the document is scored on (a CoNLL
+    corpus: the file's own tokens); None means the benchmark tokenization of
+    `text` (tokenize.document_tokens).
+    """
 
     id: str
     text: str
     spans: tuple[Span, ...] = ()
     meta: dict = field(default_factory=dict, compare=False, hash=False)
+    tokens: tuple[Token, ...] | None = field(default=None, compare=False, hash=False, repr=False)
 
 
 # Predictions of one extractor: document id -> predicted spans.

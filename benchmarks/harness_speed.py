@@ -8,6 +8,11 @@ WordPiece vocabulary trained on the seed article and CAMeLBERT's labels,
 built by tests/tiny_models.py into a temp dir. Random weights run exactly as
 fast as trained ones.
 
+With --camelbert DIR (a folder holding CAMeLBERT's vocab.txt and
+bert-base-config.json, e.g. ../shared/data/camelbert) the model is instead
+CAMeLBERT-shaped (tests/tiny_models.py::build_camelbert_shaped): CAMeLBERT's
+own 30,000-piece vocabulary and BERT-base config, --layers (default 12).
+
 Texts: the seed article repeated into --docs documents; every fourth one is
 the article twice (so it needs two windows), the rest once.
 
@@ -24,7 +29,7 @@ Measured, interleaved over --repeats rounds (min and median reported):
             aggregation_strategy="first", stride=...) on the same model and texts,
             same batch size
 
-Run from the repository root:  python benchmarks/harness_speed.py [--layers 12]
+Run from the repository root:  python benchmarks/harness_speed.py [--layers 12] [--camelbert DIR]
 """
 from __future__ import annotations
 
@@ -59,6 +64,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument("--camelbert", type=Path,
+                        help="CAMeLBERT's vocab.txt + bert-base-config.json folder: real vocabulary and config")
     args = parser.parse_args()
 
     import torch
@@ -66,14 +73,17 @@ def main() -> None:
     from transformers import pipeline
 
     from benchmark.extractors.transformers_ner import TransformersExtractor
-    from tests.tiny_models import build_tiny_bert
+    from tests.tiny_models import build_camelbert_shaped, build_tiny_bert
 
     docs = make_documents(args.docs)
     with tempfile.TemporaryDirectory() as tmp:
-        model_dir = build_tiny_bert(
-            Path(tmp) / "bert-base-random", texts=[d.text for d in docs[:1]], vocab_size=8000,
-            hidden=768, layers=args.layers, heads=12, intermediate=3072, max_positions=512,
-        )
+        if args.camelbert:
+            model_dir = build_camelbert_shaped(Path(tmp) / "camelbert-shaped", args.camelbert, layers=args.layers)
+        else:
+            model_dir = build_tiny_bert(
+                Path(tmp) / "bert-base-random", texts=[d.text for d in docs[:1]], vocab_size=8000,
+                hidden=768, layers=args.layers, heads=12, intermediate=3072, max_positions=512,
+            )
         extractor = TransformersExtractor(
             str(model_dir), label_map=None, batch_size=args.batch_size, device=args.device, progress=False,
         )
@@ -147,7 +157,8 @@ def main() -> None:
     summary = {
         "machine": f"{platform.machine()}, {torch.get_num_threads()} torch threads, device {extractor._device}",
         "versions": {"python": platform.python_version(), "torch": torch.__version__, "transformers": transformers.__version__},
-        "model": {"layers": args.layers, "hidden": 768, "parameters": n_params, "vocab": len(tokenizer)},
+        "model": {"layers": args.layers, "hidden": 768, "parameters": n_params, "vocab": len(tokenizer),
+                  "kind": "camelbert-shaped" if args.camelbert else "bert-base, vocabulary trained on the seed"},
         "input": {"documents": len(docs), "words": extractor.stats["words"], "windows": len(encoded.windows),
                   "batches": len(batches), "batch_size": args.batch_size, "sub_tokens_with_specials": n_tokens,
                   "padded_positions": n_padded},
@@ -156,6 +167,9 @@ def main() -> None:
     }
     best = {name: min(t) for name, t in times.items()}
     med = {name: statistics.median(t) for name, t in times.items()}
+    words = extractor.stats["words"]
+    summary["words_per_s"] = {name: {"best": round(words / best[name], 1), "median": round(words / med[name], 1)}
+                              for name in ("harness", "bare", "pipeline")}
     summary["ratios"] = {
         "harness_over_bare_min": round(best["harness"] / best["bare"], 3),
         "harness_over_bare_median": round(med["harness"] / med["bare"], 3),

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout; TEST_SHARED_DIR points elsewhere (a git worktree's parent has none).
+SHARED = Path(os.environ.get("TEST_SHARED_DIR") or ROOT.parent / "shared")
 # Read once, at start: a test that points BENCH_DATA / BENCH_NEWS_DIR elsewhere
 # (monkeypatch) does not move the reference data the other fixtures read.
 NEWS_ENV, DATA_ENV = os.environ.get("BENCH_NEWS_DIR"), os.environ.get("BENCH_DATA")

@@ -10,6 +10,12 @@ random weights a few kilobytes large.
   (SentencePiece-style, "▁" word prefix) vocabulary trained on the text (the
   marefa-ner / XLM-R kind), labels MAREFA_LABELS (lower-case types).
 
+- build_camelbert_shaped: BertForTokenClassification with CAMeLBERT's own
+  BERT-base config and 30,000-piece WordPiece vocabulary (read from a folder
+  holding `vocab.txt` and `bert-base-config.json`, e.g. ../shared/data/camelbert),
+  do_lower_case=False, CAMeLBERT NER's 9 labels, random weights from a seed;
+  `layers` may be fewer than 12 for speed.
+
 Options used by the tests:
 - context_free=True: no encoder layers and zeroed position/segment
   embeddings, so a sub-token's label depends on its id only. Predictions are
@@ -167,6 +173,57 @@ def build_tiny_xlmr(
     torch.manual_seed(seed)
     model = XLMRobertaForTokenClassification(config)
     return _finish(model, tokenizer, Path(directory), labels, context_free, force_label)
+
+
+CAMELBERT_VOCAB_SHA256 = "1df5f8da6ad6c56153c7a974c0b149bb7a0a6e332bcfa795c99deee6c1136ce2"
+
+
+def build_camelbert_shaped(
+    directory: Path | str,
+    source: Path | str,
+    *,
+    layers: int | None = None,
+    labels: Sequence[str] = CAMELBERT_LABELS,
+    seed: int = 0,
+) -> Path:
+    """A random BertForTokenClassification shaped as CAMeLBERT NER.
+
+    `source` holds CAMeLBERT's `vocab.txt` and `bert-base-config.json`; the
+    vocabulary's sha256 is checked (CAMELBERT_VOCAB_SHA256). The tokenizer is
+    loaded through `AutoTokenizer.from_pretrained` on a folder whose
+    tokenizer_config.json says do_lower_case=False (lower-casing would also
+    strip hamza from alef) and model_max_length=512 (the config's positions),
+    then saved with its tokenizer.json. `layers`
+    overrides the config's 12 hidden layers (tests use fewer for speed).
+    """
+    import hashlib
+    import shutil
+
+    import torch
+    from transformers import AutoTokenizer, BertConfig, BertForTokenClassification
+
+    source, directory = Path(source), Path(directory)
+    vocab = source / "vocab.txt"
+    digest = hashlib.sha256(vocab.read_bytes()).hexdigest()
+    if digest != CAMELBERT_VOCAB_SHA256:
+        raise ValueError(f"{vocab}: sha256 {digest} is not CAMeLBERT's vocabulary ({CAMELBERT_VOCAB_SHA256})")
+    directory.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(vocab, directory / "vocab.txt")  # a temp folder, never the repository
+    (directory / "tokenizer_config.json").write_text(
+        json.dumps({"do_lower_case": False, "tokenizer_class": "BertTokenizer", "model_max_length": 512}),
+        encoding="utf-8")
+    tokenizer = AutoTokenizer.from_pretrained(directory)
+    if len(tokenizer) != 30000 or tokenizer.tokenize("إمارات") != ["إما", "##رات"]:
+        raise ValueError(f"{vocab}: the tokenizer did not load as CAMeLBERT's (size {len(tokenizer)})")
+
+    settings = json.loads((source / "bert-base-config.json").read_text(encoding="utf-8"))
+    if layers is not None:
+        settings["num_hidden_layers"] = layers
+    id2label, label2id = _label_maps(labels)
+    config = BertConfig(**settings, id2label=id2label, label2id=label2id, pad_token_id=tokenizer.pad_token_id)
+    torch.manual_seed(seed)
+    model = BertForTokenClassification(config)
+    return _finish(model, tokenizer, directory, labels, False, None)
 
 
 def expected_label_id(model, tokenizer, word: str) -> int | None:

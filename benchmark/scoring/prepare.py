@@ -1,5 +1,9 @@
 """Gold and predictions made ready for every metric: tokens, tags, units.
 
+Tokens: a document's own (`Document.tokens`: a CoNLL corpus is scored on the
+file's tokens, as published CoNLL scores are) or else the benchmark
+tokenization of its text; gold and predicted spans are projected onto them.
+
 The gold side (tokens, resampling units, gold IOB2 tags) depends only on the
 corpus, so it is computed once per call and the tokenization is cached per
 text; the prediction side is checked here, so every metric can trust it.
@@ -26,6 +30,14 @@ from ..types import LABELS, Document, Span, Token
 def _tokens_and_sentences(text: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
     tokens = tokenize(text)
     return tuple(tokens), tuple(sentence_bounds(text, tokens))
+
+
+def _scoring_tokens(doc: Document) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
+    """The document's own tokens (a CoNLL file's, see Document.tokens) or the
+    benchmark tokenization of its text, with their sentences."""
+    if doc.tokens is None:
+        return _tokens_and_sentences(doc.text)
+    return doc.tokens, tuple(sentence_bounds(doc.text, list(doc.tokens)))
 
 
 @dataclass(frozen=True)
@@ -91,7 +103,7 @@ def prepare_gold(documents: Sequence[Document]) -> GoldCorpus:
             raise ValueError(f"document id {doc.id!r} occurs twice in the corpus")
         seen.add(doc.id)
         _check_spans(doc, doc.spans, "gold")
-        tokens, sentences = _tokens_and_sentences(doc.text)
+        tokens, sentences = _scoring_tokens(doc)
         unit_of_token = np.full(len(tokens), next_unit, dtype=np.int64)
         first_unit = next_unit
         if by_sentence and sentences:
