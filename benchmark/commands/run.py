@@ -40,7 +40,8 @@ def results_dir(corpus_name: str) -> Path:
 def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_dir: Path | None = None,
               split: str | None = None, device: str = "auto", batch_size: int | None = None,
               max_length: int | None = None, trust_remote_code: bool = False, use_cache: bool = True,
-              n_resamples: int = 1000, seed: int = 0, progress: bool = True, corpus: Corpus | None = None) -> dict:
+              n_resamples: int = 1000, seed: int = 0, progress: bool = True, corpus: Corpus | None = None,
+              base_url: str | None = None, shots: int | None = None, concurrency: int | None = None) -> dict:
     """Run `model` over a corpus and return its run record (not written).
 
     Raises RunError with one line for every expected failure.
@@ -52,7 +53,9 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
         if corpus is None:
             corpus = load_corpus(corpus_name, corpus_dir=corpus_dir, label_map=gold_label_map(card), split=split)
         options = {"device": device, "batch_size": batch_size, "max_length": max_length,
-                   "trust_remote_code": trust_remote_code, "progress": progress}
+                   "trust_remote_code": trust_remote_code, "progress": progress,
+                   "base_url": base_url, "shots": shots, "concurrency": concurrency, "use_cache": use_cache,
+                   "corpus_dir": corpus_dir}
         t0 = time.perf_counter()
         extractor = build_extractor(card, options)
         if hasattr(extractor, "load"):
@@ -64,8 +67,11 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
         load_s = time.perf_counter() - t0
         revision = extractor.revision()
 
+        # LLM extractors cache their answers (cheap to re-align, and the run's
+        # accounting stays in the record), so their predictions are not cached here.
+        own_cache = _caches_answers(extractor)
         key = cache_key(card, revision, corpus, {"max_length": max_length})
-        cached = cache_load(key) if use_cache else None
+        cached = cache_load(key) if use_cache and not own_cache else None
         if cached is not None:
             # The predictions and the prediction time of the run that made them.
             (predictions, cached_timing), cache_state = cached, "hit"
@@ -75,7 +81,9 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
             predictions, cache_state = extractor.predict(list(corpus.documents)), "miss"
             predict_s = time.perf_counter() - t1
             predictions = fill_money_values(predictions)
-            if use_cache:
+            if own_cache:  # the revision now names the model id the endpoint reported
+                revision = extractor.revision()
+            elif use_cache:
                 cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name,
                                                "timing": {"predict_s": predict_s}})
     except (CardError, CorpusError, ExtractorError) as err:
@@ -108,7 +116,14 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
         inference={k: stats[k] for k in ("windows", "batches", "words_without_subtokens", "max_length") if k in stats},
         corpus_spec={"spec": corpus_name, "split": split},
     )
+    if "llm" in stats:  # an LLM's accounting (docs/run-record.md, "LLM runs")
+        record["llm"] = stats["llm"]
     return record
+
+
+def _caches_answers(extractor) -> bool:
+    parts = [part for part, _ in getattr(extractor, "parts", [])]
+    return any(getattr(e, "caches_answers", False) for e in [extractor, *parts])
 
 
 @click.command()
@@ -129,14 +144,21 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
 @click.option("--no-cache", is_flag=True, help="Do not reuse cached predictions.")
 @click.option("--resamples", type=int, default=1000, show_default=True, help="Bootstrap resamples for the CI.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+@click.option("--base-url", default=None,
+              help="LLM models: the OpenAI-compatible endpoint (default: the card's, else $OPENAI_BASE_URL).")
+@click.option("--shots", type=click.IntRange(min=0), default=None,
+              help="LLM models: few-shot examples from the news dev split (default: the card's).")
+@click.option("--concurrency", type=click.IntRange(min=1), default=None,
+              help="LLM models: parallel requests (default: the card's).")
 def run(model, corpus_name, corpus_dir, split, device, batch_size, max_length, trust_remote_code,
-        output, fmt, no_cache, resamples, seed) -> None:
+        output, fmt, no_cache, resamples, seed, base_url, shots, concurrency) -> None:
     """Run an extractor over a corpus, score it and write its run record."""
     try:
         record = run_model(model, corpus_name, corpus_dir=corpus_dir, split=split, device=device,
                            batch_size=batch_size, max_length=max_length, trust_remote_code=trust_remote_code,
                            use_cache=not no_cache, n_resamples=resamples, seed=seed,
-                           progress=sys.stderr.isatty() or fmt == "table")
+                           progress=sys.stderr.isatty() or fmt == "table", base_url=base_url, shots=shots,
+                           concurrency=concurrency)
     except RunError as err:
         stderr.print(f"[red]error:[/red] {err}", highlight=False, soft_wrap=True)
         raise SystemExit(2)
