@@ -180,8 +180,12 @@ class Aligner:
 def align(text: str, entities: list[tuple[str, str]]) -> tuple[list[Placed], list[Unplaced]]:
     """Place every (label, surface) of one answer in `text` (see module docstring)."""
     aligner = Aligner(text)
-    placed, unplaced = [], []
+    placed: list[Placed] = []
+    unplaced: list[Unplaced] = []
     for label, surface in entities:
         result = aligner.place(label, surface)
-        (placed if isinstance(result, Placed) else unplaced).append(result)
+        if isinstance(result, Placed):
+            placed.append(result)
+        else:
+            unplaced.append(result)
     return placed, unplaced

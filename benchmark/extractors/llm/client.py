@@ -47,8 +47,9 @@ class Answer:
 
     @classmethod
     def from_json(cls, data: dict) -> Answer:
-        return cls(**{k: data.get(k) for k in ("content", "model", "system_fingerprint", "prompt_tokens",
-                                               "completion_tokens", "finish_reason")},
+        return cls(content=data.get("content"), model=data.get("model"),
+                   system_fingerprint=data.get("system_fingerprint"), prompt_tokens=data.get("prompt_tokens"),
+                   completion_tokens=data.get("completion_tokens"), finish_reason=data.get("finish_reason"),
                    latency_s=float(data.get("latency_s") or 0.0))
 
 

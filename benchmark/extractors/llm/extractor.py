@@ -185,7 +185,9 @@ class LLMExtractor:
                     print(f"{self.name}: {done}/{len(jobs)} chunks", file=sys.stderr, flush=True)
         wall_s = time.perf_counter() - t0
         predictions: Predictions = {doc.id: [] for doc in documents}
-        unaligned, parse_failures, failed = [], [], []
+        unaligned: list[dict] = []
+        parse_failures: list[dict] = []
+        failed: list[dict] = []
         rules: dict[str, int] = {}
         surfaces = salvaged = invalid = cut = 0
         for job in jobs:
