@@ -46,6 +46,8 @@ class ScriptedServer:
         self.queued: list[Reply] = []
         self.requests: list[dict] = []
         self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most requests answered at the same time
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -56,8 +58,13 @@ class ScriptedServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
                 reply = server.reply_for(body, self.headers.get("Authorization", ""))
+                with server.lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
                 if reply.delay_s:
                     time.sleep(reply.delay_s)
+                with server.lock:
+                    server.in_flight -= 1
                 if reply.status == 200:
                     payload = completion(reply.content or "", server.model_id, server.fingerprint)
                 else:

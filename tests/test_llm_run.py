@@ -167,6 +167,13 @@ def test_a_chunk_that_never_answers_is_a_failure_and_the_run_goes_on(home, serve
     assert record["predictions"]["synth-1"] == [] and record["predictions"]["synth-2"]
 
 
+def test_requests_run_concurrently(home, server):
+    write_card(home, name="parallel", base_url=server.url, concurrency=3, timeout_s=10.0, response_format="json_object")
+    server.queue(*[Reply(content='{"entities": []}', delay_s=1.0, when=text) for text in texts().values()])
+    record = run("parallel")
+    assert server.max_in_flight == 3 and record["llm"]["requests"] == 3
+
+
 def test_auto_response_format_falls_back_to_llama_cpp_json_object(home, server):
     refusal = {"error": {"message": "response_format: Input should be 'text' or 'json_object'"}}
     server.queue(Reply(status=500, body=refusal))

@@ -175,6 +175,8 @@ class LLMExtractor:
         formats: Sequence[str] = self.formats()
         pending = [job for job in jobs if not self.from_cache(job, formats)]
         done = len(jobs) - len(pending)
+        if pending:
+            self.endpoint()  # one client (and one request count) for every thread
         if pending and len(formats) > 1:  # find the format the server accepts, once
             formats = self.send(pending[0], formats)
             pending, done = pending[1:], done + 1
