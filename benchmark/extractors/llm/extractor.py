@@ -61,7 +61,6 @@ class Job:
     cached: bool = False
     error: str | None = None
     format_used: str | None = None
-    retries: int = 0
     spans: list[Span] = field(default_factory=list)
 
 
@@ -145,17 +144,15 @@ class LLMExtractor:
             try:
                 answer = self.endpoint().complete(body)
             except Rejected as err:
-                job.retries += err.retries
                 if len(formats) == 1:
                     job.error = f"request rejected: {err}"
                     return formats
                 formats.pop(0)
                 continue
             except Failed as err:
-                job.retries += err.retries
                 job.error = str(err)
                 return formats
-            job.answer, job.format_used, job.retries = answer, formats[0], job.retries + answer.retries
+            job.answer, job.format_used = answer, formats[0]
             if self.use_cache:
                 store_answer(self.key(body), answer.to_json())
             return formats
