@@ -4,6 +4,7 @@
 
   models/<name>.toml      a shipped card
   A+B                     an ad-hoc composite: A's labels, then B's where they do not overlap
+  openai:NAME             model NAME on an OpenAI-compatible endpoint (an llm card)
   module:callable         the user's own extractor
   an existing directory   a local token-classification model
   org/name                a Hugging Face hub id
@@ -29,7 +30,7 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - 3.10
     import tomli as tomllib
 
-KINDS = ("transformers", "rules", "composite", "callable")
+KINDS = ("transformers", "rules", "composite", "callable", "llm")
 IGNORE = "ignore"
 
 # Used when a hub id or local directory is run without a card: the model's own
@@ -119,6 +120,10 @@ def _check_card(card: dict, where: str) -> dict:
     elif kind in ("rules", "callable"):
         if ":" not in str(card.get("extractor", "")):
             raise CardError(f"{where}: a {kind} card needs `extractor = \"module:attribute\"`")
+    elif kind == "llm":
+        from .extractors.llm.card import check_llm_card
+
+        check_llm_card(card, where, CardError)
     elif kind == "composite":
         parts = card.get("parts")
         if not isinstance(parts, list) or len(parts) < 2:
@@ -225,6 +230,10 @@ def resolve(name: str) -> dict:
     if "+" in name and not Path(name).expanduser().exists():
         parts = [{"model": part} for part in name.split("+")]
         return _check_card({"name": name, "kind": "composite", "parts": parts}, name)
+    if name.startswith("openai:") and len(name) > len("openai:"):
+        from .extractors.llm.card import openai_card
+
+        return _check_card(openai_card(name), name)
     if CALLABLE.fullmatch(name):
         return _check_card({"name": name, "kind": "callable", "extractor": name}, name)
     if Path(name).expanduser().exists():

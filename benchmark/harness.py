@@ -212,7 +212,8 @@ class CompositeExtractor:
 
 def build_extractor(card: dict, options: dict | None = None):
     """The extractor a card describes. `options` are CLI overrides (device,
-    batch_size, trust_remote_code, progress)."""
+    batch_size, trust_remote_code, progress; for llm cards base_url, shots,
+    concurrency, use_cache)."""
     options = options or {}
     kind = card["kind"]
     if kind == "composite":
@@ -226,6 +227,10 @@ def build_extractor(card: dict, options: dict | None = None):
             raise ExtractorError(f"card {card['name']!r}: extractor {card['extractor']!r} made a "
                                  f"{type(extractor).__name__}, which has no predict() and revision()")
         return extractor
+    if kind == "llm":
+        from .extractors.llm.extractor import LLMExtractor
+
+        return LLMExtractor(card, options)
     source = expand_source(card["source"])
     if is_local_source(source) and not Path(source).exists():
         hint = card.get("build_hint") or "pass an existing model directory"

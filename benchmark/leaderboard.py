@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from .corpus import Corpus
 from .formatting import DASH, fmt_interval, fmt_rate, fmt_score, md_escape, short_revision
+from .leaderboard_llm import llm_markdown, print_llm_table
 from .records import RecordError, RunRecord, try_load_gold
 from .rescore import check_numbers, paired_test, verified
 from .types import LABELS
@@ -421,6 +422,7 @@ def render_markdown(board: Leaderboard) -> str:
     if not board.sections:
         out.append("_No run records to show._")
         out.append("")
+    out.extend(llm_markdown(board))  # LLM runs: unaligned rate, tokens, cost (leaderboard_llm.py)
     out.extend(_unrun_markdown(board))
     out.append(metric_line(board))
     if board.has_dirty:
@@ -536,6 +538,7 @@ def print_table(board: Leaderboard, console=None) -> None:
         console.print(table)
         for note in section.notes:
             console.print(f"  {note}", style="dim", highlight=False, markup=False)
+    print_llm_table(board, console)  # LLM runs: unaligned rate, tokens, cost (leaderboard_llm.py)
     if not board.sections:
         console.print("No run records to show.")
     console.print(metric_line(board), style="dim", highlight=False)

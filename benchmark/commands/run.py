@@ -65,7 +65,8 @@ def check_split(corpus_name: str, split: str | None) -> None:
 def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_dir: Path | None = None,
               split: str | None = None, device: str = "auto", batch_size: int | None = None,
               max_length: int | None = None, trust_remote_code: bool = False, use_cache: bool = True,
-              n_resamples: int = 1000, seed: int = 0, progress: bool = True, corpus: Corpus | None = None) -> dict:
+              n_resamples: int = 1000, seed: int = 0, progress: bool = True, corpus: Corpus | None = None,
+              base_url: str | None = None, shots: int | None = None, concurrency: int | None = None) -> dict:
     """Run `model` over a corpus and return its run record (not written).
 
     Raises RunError with one line for every expected failure (any other
@@ -81,7 +82,9 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
         if corpus is None:
             corpus = load_corpus(corpus_name, corpus_dir=corpus_dir, label_map=gold_label_map(card), split=split)
         options = {"device": device, "batch_size": batch_size, "max_length": max_length,
-                   "trust_remote_code": trust_remote_code, "progress": progress}
+                   "trust_remote_code": trust_remote_code, "progress": progress,
+                   "base_url": base_url, "shots": shots, "concurrency": concurrency, "use_cache": use_cache,
+                   "corpus_dir": corpus_dir}
         t0 = time.perf_counter()
         extractor = build_extractor(card, options)
         if hasattr(extractor, "load"):
@@ -93,9 +96,12 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
         load_s = time.perf_counter() - t0
         revision = extractor.revision()
 
+        # LLM extractors cache their answers (cheap to re-align, and the run's
+        # accounting stays in the record), so their predictions are not cached here.
+        own_cache = _caches_answers(extractor)
         key = cache_key(card, revision, corpus, {"max_length": max_length},
                         inputs={**prediction_inputs(card, extractor), "money_parser": money_parser_revision()})
-        cached = cache_load(key) if use_cache else None
+        cached = cache_load(key) if use_cache and not own_cache else None
         if cached is not None:
             # The predictions, prediction time and inference statistics of the run that made them.
             (predictions, meta), cache_state = cached, "hit"
@@ -107,7 +113,9 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
             predict_s = time.perf_counter() - t1
             predictions = fill_money_values(predictions)
             stats = dict(getattr(extractor, "stats", {}) or {})
-            if use_cache:
+            if own_cache:  # the revision now names the model id the endpoint reported
+                revision = extractor.revision()
+            elif use_cache:
                 cache_store(key, predictions, {"model": model, "revision": revision, "corpus": corpus.name,
                                                "timing": {"predict_s": predict_s}, "stats": _json_safe(stats)})
     except (CardError, CorpusError, ExtractorError) as err:
@@ -140,7 +148,14 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
                    "cache": cache_state},
         corpus_spec={"spec": portable_spec(corpus_name), "split": split},
     )
+    if "llm" in stats:  # an LLM's accounting (docs/run-record.md, "LLM runs")
+        record["llm"] = stats["llm"]
     return record
+
+
+def _caches_answers(extractor) -> bool:
+    parts = [part for part, _ in getattr(extractor, "parts", [])]
+    return any(getattr(e, "caches_answers", False) for e in [extractor, *parts])
 
 
 @click.command()
@@ -164,8 +179,14 @@ def run_model(model: str = DEFAULT_MODEL, corpus_name: str = "seed", *, corpus_d
               help="Bootstrap resamples for the CI (0: no interval).")
 @click.option("--seed", type=SEED, default=0, show_default=True, help="Bootstrap seed.")
 @click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
+@click.option("--base-url", default=None,
+              help="LLM models: the OpenAI-compatible endpoint (default: the card's, else $OPENAI_BASE_URL).")
+@click.option("--shots", type=click.IntRange(min=0), default=None,
+              help="LLM models: few-shot examples from the news dev split (default: the card's).")
+@click.option("--concurrency", type=click.IntRange(min=1), default=None,
+              help="LLM models: parallel requests (default: the card's).")
 def run(model, corpus_name, corpus_dir, split, device, batch_size, max_length, trust_remote_code,
-        output, fmt, no_cache, resamples, seed, force) -> None:
+        output, fmt, no_cache, resamples, seed, force, base_url, shots, concurrency) -> None:
     """Run an extractor over a corpus, score it and write its run record
     (never over a file that is not a run record, unless --force)."""
     check_split(corpus_name, split)
@@ -174,7 +195,8 @@ def run(model, corpus_name, corpus_dir, split, device, batch_size, max_length, t
     record = run_model(model, corpus_name, corpus_dir=corpus_dir, split=split, device=device,
                        batch_size=batch_size, max_length=max_length, trust_remote_code=trust_remote_code,
                        use_cache=not no_cache, n_resamples=resamples, seed=seed,
-                       progress=sys.stderr.isatty() or fmt == "table")
+                       progress=sys.stderr.isatty() or fmt == "table", base_url=base_url, shots=shots,
+                       concurrency=concurrency)
     if record["model"].get("label_map_used") is not None:
         used = ", ".join(f"{k}→{v or 'ignored'}" for k, v in sorted(record["model"]["label_map_used"].items()))
         stderr.print(f"labels scored: {used}", highlight=False)
