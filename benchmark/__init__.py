@@ -11,7 +11,7 @@ __all__ = ["load_dataset", "LABELS", "Document", "MoneyValue", "Span", "Token", 
 
 
 def load_dataset(corpora=None):
-    """The gold as a `datasets.DatasetDict` (see benchmark.export)."""
-    from .export import load_dataset as _load_dataset
+    """The gold as a `datasets.DatasetDict` (see benchmark.corpora.export)."""
+    from .corpora.export import load_dataset as _load_dataset
 
     return _load_dataset(corpora)

@@ -16,17 +16,17 @@ what the code under test predicts now.
 """
 from __future__ import annotations
 
-from .compare import Verdict, regression_verdict
-from .corpus import CorpusError
+from .results.compare import Verdict, regression_verdict
+from .corpora.corpus import CorpusError
 from .errors import BenchError
-from .records import RecordError, RunRecord, as_record, check_same_corpus, corpus_spec, load_gold, record_from_dict
-from .rescore import check_numbers, verified
+from .results.record_read import RecordError, RunRecord, as_record, check_same_corpus, corpus_spec, load_gold, record_from_dict
+from .results.rescore import check_numbers, verified
 
 
 def run_candidate(model: str, baseline: RunRecord, **options) -> RunRecord:
     """Run `model` through `bench run`'s own code path on the corpus (and
     split) the baseline was scored on, and wrap its (unwritten) run record."""
-    from .commands.run import run_model  # the extractors' code: only when a model is run
+    from .cli.commands.run import run_model  # the extractors' code: only when a model is run
 
     spec, split = corpus_spec(baseline)
     if split is not None:

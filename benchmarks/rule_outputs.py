@@ -36,7 +36,7 @@ def file_name(model: str, corpus: str, split: str | None) -> str:
 
 
 def dump(out: Path, corpus_dir: Path | None) -> None:
-    from benchmark.commands.run import run_model
+    from benchmark.cli.commands.run import run_model
 
     out.mkdir(parents=True, exist_ok=True)
     for corpus, split in CORPORA:

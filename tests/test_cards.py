@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmark.cards import CardError, available_cards, expand_source, load_card_file, resolve, slugify
+from benchmark.extractors.cards import CardError, available_cards, expand_source, load_card_file, resolve, slugify
 from benchmark.types import LABELS
 
 

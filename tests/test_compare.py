@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from benchmark.cli import cli
-from benchmark.compare import BOUNDARY_CHANGE, BROKEN, FIXED, TYPE_CHANGE, entity_diff, regression_verdict, score_deltas
-from benchmark.records import RecordError, record_from_dict
+from benchmark.results.compare import BOUNDARY_CHANGE, BROKEN, FIXED, TYPE_CHANGE, entity_diff, regression_verdict, score_deltas
+from benchmark.results.record_read import RecordError, record_from_dict
 from benchmark.testing import assert_no_regression
 from .records_fixtures import (added, gold_predictions, install_as_seed, make_record, replaced, synthetic_corpus,
                               without, write_record)
@@ -115,7 +115,7 @@ def _fake_run_module(monkeypatch, record: dict, calls: list):
         calls.append((model, corpus_name, options))
         return record
 
-    import benchmark.commands.run as module
+    import benchmark.cli.commands.run as module
 
     monkeypatch.setattr(module, "run_model", run_model)
 

@@ -154,7 +154,7 @@ def test_the_budget_stops_training_and_keeps_a_checkpoint(tmp_path, tiny_base):
 def test_bench_train_reports_a_missing_training_file(tmp_path):
     from click.testing import CliRunner
 
-    from benchmark.commands.train import train
+    from benchmark.cli.commands.train import train
 
     result = CliRunner().invoke(train, ["e5-small-anercorp", "--train-file", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
@@ -162,8 +162,8 @@ def test_bench_train_reports_a_missing_training_file(tmp_path):
 
 
 def test_the_card_says_how_to_build_a_missing_model(tmp_path, monkeypatch):
-    from benchmark.cards import resolve
-    from benchmark.harness import ExtractorError, build_extractor
+    from benchmark.extractors.cards import resolve
+    from benchmark.extractors.harness import ExtractorError, build_extractor
 
     monkeypatch.setenv("BENCH_CACHE", str(tmp_path / "empty-cache"))
     card = resolve("e5-small-anercorp")

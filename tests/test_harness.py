@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmark.harness import CallableExtractor, CompositeExtractor, ExtractorError
+from benchmark.extractors.harness import CallableExtractor, CompositeExtractor, ExtractorError
 from benchmark.types import Document, Span
 
 DOC = Document("d1", "وقعت شركة وابتك عقدا بقيمة 4.2 مليار دولار مع شركة أخرى.")
@@ -59,8 +59,8 @@ def test_composite_takes_listed_labels_and_first_part_wins_overlaps():
 
 
 def test_ad_hoc_composite_parts_contribute_the_labels_they_can_produce():
-    from benchmark.harness import producible_labels
-    from benchmark.extractors.money_rules import MoneyRulesExtractor
+    from benchmark.extractors.harness import producible_labels
+    from benchmark.extractors.rules.money.extractor import MoneyRulesExtractor
 
     assert producible_labels({"kind": "rules"}, MoneyRulesExtractor()) == ("MONEY",)
     card = {"kind": "transformers", "label_map": {"LOC": "LOC", "ORG": "ORG", "PERS": "ignore"}}

@@ -10,7 +10,7 @@ import unicodedata
 
 import pytest
 
-from benchmark.money import find_money, numeric_value, parse_money
+from benchmark.extractors.rules.money.parser import find_money, numeric_value, parse_money
 from benchmark.types import MoneyValue
 
 # --- numbers ------------------------------------------------------------------

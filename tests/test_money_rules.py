@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from benchmark.extractors import money_rules
-from benchmark.extractors.money_rules import MoneyRulesExtractor
+from benchmark.extractors.rules.money import extractor as money_rules
+from benchmark.extractors.rules.money.extractor import MoneyRulesExtractor
 from benchmark.types import Document, MoneyValue
 
 
@@ -55,9 +55,9 @@ def test_revision_changes_when_the_grammar_source_changes(tmp_path, monkeypatch)
 
 
 def test_revision_covers_every_grammar_file():
-    # money_context.py decides currencies from the document: editing it must change the revision
+    # context.py decides currencies from the document: editing it must change the revision
     names = {path.name for path in money_rules.grammar_files()}
-    assert names == {"money.py", "money_lexicon.py", "money_context.py"}
+    assert names == {"parser.py", "lexicon.py", "context.py"}
     assert all(path.exists() for path in money_rules.grammar_files())
 
 

@@ -8,7 +8,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from benchmark.cards import CardError, resolve
+from benchmark.extractors.cards import CardError, resolve
 from benchmark.cli import cli
 from benchmark.errors import InputError
 from benchmark.formatting import md_escape
@@ -162,7 +162,7 @@ def test_model_folders_the_benchmark_built_may_be_replaced(tmp_path):
 
 
 def test_fetch_leaves_a_changed_text_alone_without_force(tmp_path, monkeypatch):
-    from benchmark.news import fetch_corpus, read_manifest
+    from benchmark.corpora.news import fetch_corpus, read_manifest
 
     entry = read_manifest()[0]
     (tmp_path / entry.file).write_text("my own edits", encoding="utf-8")

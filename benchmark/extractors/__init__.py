@@ -1,6 +1,6 @@
 """Extractors: rule baselines, transformers models, user callables. Each has
 `predict(documents) -> {document id: [Span]}` and `revision() -> str`.
-Built from a model card by benchmark.harness.build_extractor."""
+Built from a model card by benchmark.extractors.harness.build_extractor."""
 from __future__ import annotations
 
 import hashlib

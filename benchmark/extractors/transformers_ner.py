@@ -3,7 +3,7 @@ CAMeL Tools runs CAMeLBERT.
 
 1. Words come from the benchmark tokenizer (benchmark.tokenize), the same
    words every score is computed over.
-2. Each word is normalized (benchmark.preprocess: harakat, tatweel, digits).
+2. Each word is normalized (benchmark.extractors.preprocess: harakat, tatweel, digits).
    A word that becomes empty, or that the model's tokenizer turns into no
    sub-token at all, is tagged O and never shifts the alignment of the words
    after it (camel_tools' NERecognizer drops such words and misaligns).
@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .. import cards
+from . import cards
 from ..errors import InputError
-from ..preprocess import Preprocessing
+from .preprocess import Preprocessing
 from ..tagging import OUTSIDE, repair, tags_to_spans
 from ..tokenize import tokenize
 from ..types import LABELS, Document, Span, Token

@@ -1,0 +1,253 @@
+"""Gold corpora: documents with their gold spans and content hashes.
+
+A corpus is a tuple of `Document`s plus a sha256 over every text and every
+annotation, so that a run record can say exactly which gold it was scored on
+and a stale prediction cache or a record of another corpus version is never
+mixed in silently.
+
+Corpora:
+  seed          seeds/*.txt + annotations/*.json (in this repository)
+  news          texts from a user-given directory + annotations/news/*.json,
+                checked against annotations/news/MANIFEST.tsv (see news.py)
+  conll:PATH    an external CoNLL file (token TAG per line), one document per
+                sentence, labels mapped to MONEY/ORG/LOC by a label map;
+                `{data}` in PATH is $BENCH_DATA (else {cache}/data), e.g.
+                conll:{data}/anercorp/ANERCorp_CamelSplit_test_reconstructed.txt
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..types import Document, Span
+
+
+DATA_PLACEHOLDER = "{data}"  # in a conll:PATH spec: the data directory (benchmark/corpora/anercorp.py)
+
+
+class CorpusError(InputError):
+    """A corpus cannot be loaded (exit 2); the message names the file and the problem."""
+
+
+def project_root() -> Path:
+    """The directory holding seeds/, annotations/, models/ and results/.
+
+    BENCH_HOME overrides it; otherwise the checkout this package lives in.
+    """
+    env = os.environ.get("BENCH_HOME")
+    if env:
+        return Path(env).resolve()
+    return Path(__file__).resolve().parent.parent.parent
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_text(path: Path) -> str:
+    """A document's text, byte-for-byte (no newline translation)."""
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise CorpusError(f"{path}: {os_reason(err)}") from None
+
+
+def os_reason(err: OSError) -> str:
+    """What an OSError of reading means, in words ("file not found", "is a directory", ...)."""
+    if isinstance(err, FileNotFoundError):
+        return "file not found"
+    if isinstance(err, IsADirectoryError):
+        return "is a directory, expected a file"
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    return err.strerror or type(err).__name__
+
+
+def read_annotation(path: Path) -> dict:
+    """The raw JSON of one annotation file (checked by validate.py)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
+    except json.JSONDecodeError as err:
+        raise CorpusError(f"{path}: line {err.lineno}: invalid JSON: {err.msg}") from None
+    except OSError as err:
+        raise CorpusError(f"{path}: {os_reason(err)}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("spans"), list):
+        raise CorpusError(f'{path}: expected an object with a "spans" list')
+    return data
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    documents: tuple[Document, ...]
+    sha256: str  # texts and gold spans: which gold a score was computed on
+    texts_sha256: str  # texts only: what predictions depend on (the prediction cache key)
+
+    @property
+    def n_spans(self) -> int:
+        return sum(len(d.spans) for d in self.documents)
+
+
+def corpus_hashes(documents: tuple[Document, ...]) -> tuple[str, str]:
+    """(sha256 over every document's id, text and gold spans as canonical JSON,
+    sha256 over ids and texts only)."""
+    full, texts = hashlib.sha256(), hashlib.sha256()
+    for doc in sorted(documents, key=lambda d: d.id):
+        identity = doc.id.encode("utf-8") + b"\0" + sha256_text(doc.text).encode("ascii") + b"\0"
+        spans = [s.to_json() for s in sorted(doc.spans)]
+        full.update(identity + json.dumps(spans, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\0")
+        texts.update(identity)
+    return full.hexdigest(), texts.hexdigest()
+
+
+def make_corpus(name: str, documents: list[Document]) -> Corpus:
+    docs = tuple(sorted(documents, key=lambda d: d.id))
+    return Corpus(name, docs, *corpus_hashes(docs))
+
+
+def document_from_files(text_path: Path, annotation_path: Path, root: Path | None = None) -> Document:
+    """Load one document and its gold, validated as `bench validate` does."""
+    return document_with_gold(text_path.stem, read_text(text_path), annotation_path, text_path.name, root)
+
+
+def document_with_gold(doc_id: str, text: str, annotation_path: Path, text_name: str | None = None,
+                       root: Path | None = None) -> Document:
+    """A document from its (already read) text and its annotation file
+    (`text_name`: the text file's name). The gold is checked with
+    validate.require_valid: gold that `bench validate` rejects raises
+    DataError (exit 1) with the same message, so it is never scored."""
+    from .validate import require_valid  # validate.py imports this module
+
+    data = read_annotation(annotation_path)
+    require_valid(data, text, text_name or f"{doc_id}.txt", annotation_path, root or project_root())
+    try:
+        spans = tuple(sorted(Span.from_json(s) for s in data["spans"]))
+    except (KeyError, TypeError, ValueError) as err:
+        raise CorpusError(f"{annotation_path}: malformed span ({err}); run `bench validate`") from None
+    meta = {k: v for k, v in data.items() if k != "spans"}
+    return Document(doc_id, text, spans, meta)
+
+
+def seed_pairs(root: Path | None = None) -> list[tuple[Path, Path]]:
+    """(text, annotation) path pairs of the seed corpus."""
+    root = root or project_root()
+    pairs = []
+    for text_path in sorted((root / "seeds").glob("*.txt")):
+        pairs.append((text_path, root / "annotations" / f"{text_path.stem}.json"))
+    return pairs
+
+
+def load_seed(root: Path | None = None) -> Corpus:
+    pairs = seed_pairs(root)
+    if not pairs:
+        raise CorpusError(f"{(root or project_root()) / 'seeds'}: no .txt documents")
+    return make_corpus("seed", [document_from_files(t, a, root) for t, a in pairs])
+
+
+def conll_documents(path: Path, label_map: dict[str, str | None]) -> list[Document]:
+    """An external CoNLL corpus (`token TAG` lines) as one document per sentence.
+
+    Tokens are joined by single spaces, so character offsets are exact; gold
+    types map to MONEY/ORG/LOC through `label_map` (unmapped types -> O), the
+    same map the model card applies to the model's own labels.
+    """
+    from .conll import read_conll_tagged
+    from ..tagging import split_tag
+
+    documents = []
+    for number, sentence in enumerate(read_conll_tagged(path)):
+        pieces, spans, offset = [], [], 0
+        open_span: list | None = None
+        for token, tag in sentence:
+            start, end = offset, offset + len(token)
+            prefix, model_type = split_tag(tag)
+            label = label_map.get(model_type.upper()) if model_type else None
+            if open_span and prefix == "I" and label == open_span[2]:
+                open_span[1] = end
+            else:
+                if open_span:
+                    spans.append(open_span)
+                open_span = [start, end, label] if label else None
+            pieces.append(token)
+            offset = end + 1
+        if open_span:
+            spans.append(open_span)
+        text = " ".join(pieces)
+        gold = tuple(Span(s, e, lab, text[s:e]) for s, e, lab in spans)
+        documents.append(Document(f"{path.stem}:{number:05d}", text, gold))
+    return documents
+
+
+def conll_path(given: str) -> Path:
+    """The file of a `conll:PATH` spec. `{data}` in PATH stands for the data
+    directory ($BENCH_DATA, else {cache}/data), so a run record's spec works on
+    any machine. A path that does not exist (e.g. a record made where the data
+    lived elsewhere) is looked up by its file name under {data}/anercorp, the
+    one place `bench data fetch anercorp` writes to."""
+    from . import anercorp
+
+    if not given.strip():
+        raise CorpusError("--corpus conll:PATH needs the path of a CoNLL file (`token TAG` lines)")
+    path = Path(given.replace(DATA_PLACEHOLDER, str(anercorp.data_root()))).expanduser()
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a directory, expected a CoNLL file (`token TAG` lines)")
+    if path.exists():
+        return path
+    fallback = anercorp.default_dir() / path.name
+    if fallback.is_file():
+        return fallback
+    if path.name in anercorp.SPLIT_SHA256:
+        raise CorpusError(f"{path}: file not found (ANERcorp, CAMeL split); {anercorp.fetch_hint()}")
+    raise CorpusError(f"{path}: file not found")
+
+
+def portable_spec(spec: str) -> str:
+    """`spec` as a run record stores it: a conll file under the data directory
+    becomes `conll:{data}/...`, so the record does not depend on this machine's paths."""
+    if not spec.startswith("conll:"):
+        return spec
+    from . import anercorp
+
+    path = Path(spec[len("conll:"):]).expanduser()
+    try:
+        relative = path.resolve().relative_to(anercorp.data_root().resolve())
+    except ValueError:
+        return spec
+    return f"conll:{DATA_PLACEHOLDER}/{relative.as_posix()}"
+
+
+def load_corpus(spec: str, *, corpus_dir: Path | None = None, label_map: dict | None = None,
+                split: str | None = None) -> Corpus:
+    """`seed`, `news` (texts from corpus_dir), or `conll:PATH`. Gold that
+    `bench validate` rejects raises DataError; a corpus without documents
+    (an empty CoNLL file, for example) raises CorpusError."""
+    if spec == "seed":
+        corpus = load_seed()
+    elif spec == "news":
+        from .news import load_news
+
+        corpus = load_news(corpus_dir, split=split)
+    elif spec.startswith("conll:"):
+        path = conll_path(spec[len("conll:"):])
+        from ..extractors.cards import DEFAULT_LABEL_MAP
+
+        mapping = {k.upper(): v for k, v in (label_map or DEFAULT_LABEL_MAP).items()}
+        documents = conll_documents(path, mapping)
+        if not documents:
+            raise CorpusError(f"{path}: no tokens: an empty CoNLL corpus cannot be scored")
+        corpus = make_corpus(f"conll:{path.name}", documents)
+    else:
+        raise CorpusError(f"unknown corpus {spec!r}: expected seed, news or conll:PATH")
+    if not corpus.documents:  # a score over nothing would rank first
+        raise CorpusError(f"corpus {corpus.name!r}: no documents; nothing to score")
+    return corpus
