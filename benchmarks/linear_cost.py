@@ -8,7 +8,7 @@ its gold spans, from --corpus-dir or $BENCH_NEWS_DIR), repeating the ~0.27 MB
 of articles as often as the size needs, and times `bench run --model
 gazetteer+money-rules` on each, end to end: the extractor's load, the
 predictions (no prediction cache) and the scoring with its 1000-resample
-bootstrap, as `bench run` does it (`commands.run.run_model`, given the corpus
+bootstrap, as `bench run` does it (`benchmark.api.run`, given the corpus
 built here). Two layouts, because they stress different code:
 
   one    the articles joined (blank line between them) into ONE document: the
@@ -88,10 +88,10 @@ def build_corpus(articles: list[Document], size_bytes: int, layout: str) -> Corp
 
 def time_run(model: str, corpus: Corpus, resamples: int) -> tuple[float, float, dict]:
     """(wall seconds, CPU seconds of this process, run record)."""
-    from benchmark.cli.commands.run import run_model
+    from benchmark.api import run
 
     t0, c0 = time.perf_counter(), time.process_time()
-    record = run_model(model, corpus.name, corpus=corpus, use_cache=False, progress=False, n_resamples=resamples)
+    record = run(model, corpus, use_cache=False, progress=False, n_resamples=resamples)
     return time.perf_counter() - t0, time.process_time() - c0, record
 
 

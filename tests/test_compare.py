@@ -111,13 +111,13 @@ def test_assert_no_regression_rejects_unusable_input(records, tmp_path):
 
 
 def _fake_run_module(monkeypatch, record: dict, calls: list):
-    def run_model(model, corpus_name="seed", **options):
-        calls.append((model, corpus_name, options))
+    def run(model, corpus="seed", **options):
+        calls.append((model, corpus, options))
         return record
 
-    import benchmark.cli.commands.run as module
+    import benchmark.api as module
 
-    monkeypatch.setattr(module, "run_model", run_model)
+    monkeypatch.setattr(module, "run", run)
 
 
 def test_assert_no_regression_runs_the_model_through_bench_run(records, monkeypatch):

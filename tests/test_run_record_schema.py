@@ -47,7 +47,7 @@ def test_every_committed_record_conforms(path):
 def fresh_rules_record(tmp_path_factory):
     import os
 
-    from benchmark.cli.commands.run import run_model
+    from benchmark.api import run as run_model
 
     old = os.environ.get("BENCH_CACHE")
     os.environ["BENCH_CACHE"] = str(tmp_path_factory.mktemp("cache"))
@@ -76,7 +76,7 @@ def test_a_fresh_record_says_whether_the_tree_was_dirty(fresh_rules_record):
 def test_a_fresh_transformers_record_conforms(tmp_path, monkeypatch):
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    from benchmark.cli.commands.run import run_model
+    from benchmark.api import run as run_model
 
     from .tiny_models import build_tiny_bert
 

@@ -48,7 +48,7 @@ def git_state() -> tuple[str | None, bool | None]:
 def environment(device: str | None) -> dict:
     """Versions of what produced the numbers. torch/transformers are reported
     from package metadata, so a rules run does not import them."""
-    from .. import __version__
+    from .._version import __version__
 
     commit, dirty = git_state()
     return {

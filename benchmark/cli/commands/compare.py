@@ -12,34 +12,14 @@ from pathlib import Path
 
 import click
 
-from ...results.compare import CHANGES, describe_change, entity_diff, score_deltas
+from ... import api
+from ...results.compare import CHANGES, describe_change
 from ...formatting import fmt_delta, fmt_score
-from ...results.record_read import F1_METRICS, RecordError, aligned_predictions, check_same_corpus, load_record, try_load_gold
-from ...results.rescore import check_numbers, paired_test, verified
+from ...results.record_read import F1_METRICS, RecordError
 from ._options import PAIRED_RESAMPLES, SEED, FiniteFloatRange, news_dir_option
 from ._unusable import UnusableInput
 
 _RECORD = click.Path(dir_okay=False, path_type=Path)
-
-
-def _load(path: Path):
-    try:
-        return load_record(path)
-    except RecordError as err:
-        raise UnusableInput(str(err))
-
-
-def _usable_gold(a, b):
-    """The current gold when both records were scored on its version, else
-    (None, why). Records on it are then re-scored (rescore.verified)."""
-    gold, why = try_load_gold(a)
-    if gold is None:
-        return None, why
-    for record in (a, b):
-        if record.corpus_sha256 != gold.sha256:
-            return None, (f"{record.source} was scored on gold sha256 {record.corpus_sha256[:12]}, the current gold "
-                          f"is {gold.sha256[:12]}; re-score it with `bench score`")
-    return gold, None
 
 
 @click.command()
@@ -55,22 +35,11 @@ def compare(run_a, run_b, metric, n_resamples, seed, fmt) -> None:
     """What changed from run A to run B: F1 deltas per type and overall for
     every metric, the paired-bootstrap p-value, and every mention fixed,
     broken, or with a changed boundary or type (Arabic text and document)."""
-    a, b = _load(run_a), _load(run_b)
     try:
-        check_numbers(a)
-        check_numbers(b)
-        check_same_corpus(a, b)
-        gold, why = _usable_gold(a, b)
-        test, changes = None, []
-        if gold is not None:  # never a stored number: both re-scored, a disagreement refused
-            a, b = verified(a, gold), verified(b, gold)
-            test = paired_test(gold, a, b, metric=metric, n_resamples=n_resamples, seed=seed)
-            changes = entity_diff(gold, aligned_predictions(a, gold), aligned_predictions(b, gold))
-        else:
-            why = f"not re-scored, these are the records' stored numbers: {why}"
+        result = api.compare(run_a, run_b, metric=metric, n_resamples=n_resamples, seed=seed)
     except RecordError as err:
         raise UnusableInput(str(err))
-    deltas = score_deltas(a, b)
+    a, b, deltas, test, changes, why = result.a, result.b, result.deltas, result.test, result.changes, result.note
 
     if fmt == "json":
         click.echo(json.dumps({
@@ -132,15 +101,13 @@ def check(baseline, candidate, model, max_drop, metric, per_type, use_cache) -> 
     --max-drop, 1 with a one-line verdict when one did, 2 for unusable input.
     Both records are re-scored against the current gold first; a record whose
     stored metrics differ from its predictions' score is unusable input."""
-    from ...testing import check_regression
-
     if (candidate is None) == (model is None):
         raise UnusableInput("give exactly one of --candidate RUN.json or --model NAME")
     if use_cache and model is None:
         raise UnusableInput("--use-cache only applies with --model")
     run_options = {"use_cache": use_cache} if model is not None else {}
     try:
-        verdict = check_regression(baseline, candidate, model=model, max_drop=max_drop, metric=metric, per_type=per_type,
+        verdict = api.check(baseline, candidate, model=model, max_drop=max_drop, metric=metric, per_type=per_type,
                                    **run_options)
     except RecordError as err:
         raise UnusableInput(str(err))

@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import click
 from rich.console import Console
 
-from ...errors import InputError
+from ... import api
 from ...io import write_json_atomic
 from ...overwrite import check_file_target, is_run_record
-from ...results.record_read import load_gold, load_record
-from ...results.record_write import corpus_info
+from ...results.record_read import load_record
 
 stderr = Console(stderr=True)
 
@@ -29,23 +27,9 @@ def score(record_path: Path, corpus_dir, update: bool, output, fmt: str, force: 
     """Re-score RECORD_PATH's stored predictions against the current gold,
     without running the model. Exit 2 when the record is unusable or its
     predictions were made on other texts than the current corpus has."""
-    from ...scoring import evaluate
-
     if output is not None:
         check_file_target(output, force=force, ours=is_run_record, what="run record")
-    record = load_record(record_path)
-    corpus = load_gold(record, corpus_dir)
-    data = record.data
-    current = corpus_info(corpus)
-    if data["corpus"].get("texts_sha256") not in (None, current["texts_sha256"]):
-        raise InputError(f"{record_path}: the texts of corpus {corpus.name!r} differ from those the "
-                         "predictions were made on; re-run the model with `bench run`")
-    ci = data["metrics"]["seqeval_strict"].get("ci95") or {}
-    t0 = time.perf_counter()
-    data["metrics"] = evaluate(list(corpus.documents), record.predictions(),
-                               n_resamples=ci.get("n_resamples", 1000), seed=ci.get("seed", 0))
-    data["timing"]["score_s"] = round(time.perf_counter() - t0, 4)
-    data["corpus"].update(current)
+    data = api.score(load_record(record_path), corpus_dir)
     target = output or (record_path if update else None)
     if target:
         write_json_atomic(target, data)
