@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .corpora.corpus import Corpus, CorpusError, load_corpus, portable_spec
+from .corpora.documents import Corpus, CorpusError
+from .corpora.corpus import load_corpus, portable_spec
 from .errors import BenchError, InputError
 from .extractors.cards import CardError, gold_label_map, resolve, slugify
 from .extractors.harness import ExtractorError, build_extractor

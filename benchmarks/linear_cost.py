@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 if TYPE_CHECKING:
-    from benchmark.corpora.corpus import Corpus
+    from benchmark.corpora.documents import Corpus
     from benchmark.types import Document
 
 MB = 1_000_000
@@ -62,7 +62,7 @@ def utf8_len(text: str) -> int:
 def build_corpus(articles: list[Document], size_bytes: int, layout: str) -> Corpus:
     """Whole articles, cycled in id order, until they hold `size_bytes` of text
     (so a corpus is at most one article larger than asked)."""
-    from benchmark.corpora.corpus import make_corpus
+    from benchmark.corpora.documents import make_corpus
     from benchmark.types import Document
     if not articles:
         raise SystemExit("error: no news articles to build corpora from")

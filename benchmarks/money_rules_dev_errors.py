@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from benchmark.corpora.corpus import CorpusError
+from benchmark.corpora.documents import CorpusError
 from benchmark.corpora.news import load_news
 from benchmark.results.record_read import RecordError, load_record
 from benchmark.types import MoneyValue

@@ -21,7 +21,8 @@ from benchmark.corpora.anercorp import (
     verify_dir,
 )
 from benchmark.cli import main
-from benchmark.corpora.corpus import CorpusError, conll_path, load_corpus, portable_spec
+from benchmark.corpora.documents import CorpusError
+from benchmark.corpora.corpus import conll_path, load_corpus, portable_spec
 from benchmark.errors import DataError, InputError
 
 from .conftest import ROOT, shared_path

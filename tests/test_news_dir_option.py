@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from benchmark.corpora import news
 from benchmark.cli import COMMANDS, LazyGroup, cli
-from benchmark.corpora.corpus import CorpusError
+from benchmark.corpora.documents import CorpusError
 
 from .conftest import shared_path
 

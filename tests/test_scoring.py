@@ -271,7 +271,8 @@ def test_b_org_i_loc():
 # --- the seed article and its gold ------------------------------------------
 
 def test_seed_gold_scored_against_itself_and_with_proclitics_kept(root):
-    from benchmark.corpora.corpus import CorpusError, load_seed
+    from benchmark.corpora.documents import CorpusError
+    from benchmark.corpora.corpus import load_seed
     from benchmark.tokenize import tokenize
 
     try:

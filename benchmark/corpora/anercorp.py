@@ -83,7 +83,7 @@ def data_root() -> Path:
     env = os.environ.get(DATA_ENV)
     if env:
         return Path(env).expanduser()
-    from ..extractors.cards import cache_dir
+    from ..paths import cache_dir
 
     return cache_dir() / "data"
 

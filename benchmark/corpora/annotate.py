@@ -23,8 +23,9 @@ start a span.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
-from .corpus import CorpusError, read_text, sha256_text
+from .documents import CorpusError, read_text, sha256_text
 from ..errors import DataError
 from ..io import write_json_atomic
 from ..types import LABELS, MoneyValue, Span
@@ -90,15 +91,20 @@ def _pin(field: str, text: str, where: str) -> int:
     return pin
 
 
-def spans_from_mentions(text: str, lines: list[str], source: str = "mentions") -> list[Span]:
+def spans_from_mentions(text: str, lines: list[str], source: str = "mentions",
+                        read_money: Callable[[str], MoneyValue | None] | None = None) -> list[Span]:
     """The spans a mention list describes; MentionError (a CorpusError) naming
     the line for a malformed line, an unknown label, a bad offset or value, or
     a mention that is not found."""
-    return [span for span, _ in mentions_with_lines(text, lines, source)]
+    return [span for span, _ in mentions_with_lines(text, lines, source, read_money)]
 
 
-def mentions_with_lines(text: str, lines: list[str], source: str = "mentions") -> list[tuple[Span, int]]:
-    """(span, line number of its mention) for every mention line."""
+def mentions_with_lines(text: str, lines: list[str], source: str = "mentions",
+                        read_money: Callable[[str], MoneyValue | None] | None = None) -> list[tuple[Span, int]]:
+    """(span, line number of its mention) for every mention line. A MONEY
+    mention without a value column gets `read_money(surface)` (`bench
+    annotate` passes the money-rules parser; corpora never import an
+    extractor), or no value when it is None."""
     spans: list[tuple[Span, int]] = []
     cursor = 0
     for number, line in enumerate(lines, 1):
@@ -135,10 +141,8 @@ def mentions_with_lines(text: str, lines: list[str], source: str = "mentions") -
                 except ValueError:
                     raise MentionError(f"{where}: value {fields[3].strip()!r} is not `lower..upper CUR`, "
                                        "`amount CUR` or `-`") from None
-            else:
-                from ..extractors.rules.money.parser import parse_money
-
-                value = parse_money(surface)
+            elif read_money is not None:
+                value = read_money(surface)
         spans.append((Span(start, end, label, surface, value), number))
         cursor = end
     return spans

@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .corpus import CorpusError, os_reason
+from .documents import CorpusError, os_reason
 from ..errors import DataError
 from ..io import write_atomic
 

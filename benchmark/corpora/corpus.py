@@ -16,126 +16,25 @@ Corpora:
 """
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..paths import project_root
 from ..types import Document, Span
+from .documents import Corpus, CorpusError, make_corpus
+from .validate import document_from_files
 
 
 DATA_PLACEHOLDER = "{data}"  # in a conll:PATH spec: the data directory (benchmark/corpora/anercorp.py)
 
 
-class CorpusError(InputError):
-    """A corpus cannot be loaded (exit 2); the message names the file and the problem."""
-
-
-def project_root() -> Path:
-    """The directory holding seeds/, annotations/, models/ and results/.
-
-    BENCH_HOME overrides it; otherwise the checkout this package lives in.
-    """
-    env = os.environ.get("BENCH_HOME")
-    if env:
-        return Path(env).resolve()
-    return Path(__file__).resolve().parent.parent.parent
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def read_text(path: Path) -> str:
-    """A document's text, byte-for-byte (no newline translation)."""
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return handle.read()
-    except UnicodeDecodeError as err:
-        raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
-    except OSError as err:
-        raise CorpusError(f"{path}: {os_reason(err)}") from None
-
-
-def os_reason(err: OSError) -> str:
-    """What an OSError of reading means, in words ("file not found", "is a directory", ...)."""
-    if isinstance(err, FileNotFoundError):
-        return "file not found"
-    if isinstance(err, IsADirectoryError):
-        return "is a directory, expected a file"
-    if isinstance(err, PermissionError):
-        return "permission denied"
-    return err.strerror or type(err).__name__
-
-
-def read_annotation(path: Path) -> dict:
-    """The raw JSON of one annotation file (checked by validate.py)."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except UnicodeDecodeError as err:
-        raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
-    except json.JSONDecodeError as err:
-        raise CorpusError(f"{path}: line {err.lineno}: invalid JSON: {err.msg}") from None
-    except OSError as err:
-        raise CorpusError(f"{path}: {os_reason(err)}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("spans"), list):
-        raise CorpusError(f'{path}: expected an object with a "spans" list')
-    return data
-
-
-@dataclass(frozen=True)
-class Corpus:
-    name: str
-    documents: tuple[Document, ...]
-    sha256: str  # texts and gold spans: which gold a score was computed on
-    texts_sha256: str  # texts only: what predictions depend on (the prediction cache key)
-
-    @property
-    def n_spans(self) -> int:
-        return sum(len(d.spans) for d in self.documents)
-
-
-def corpus_hashes(documents: tuple[Document, ...]) -> tuple[str, str]:
-    """(sha256 over every document's id, text and gold spans as canonical JSON,
-    sha256 over ids and texts only)."""
-    full, texts = hashlib.sha256(), hashlib.sha256()
-    for doc in sorted(documents, key=lambda d: d.id):
-        identity = doc.id.encode("utf-8") + b"\0" + sha256_text(doc.text).encode("ascii") + b"\0"
-        spans = [s.to_json() for s in sorted(doc.spans)]
-        full.update(identity + json.dumps(spans, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\0")
-        texts.update(identity)
-    return full.hexdigest(), texts.hexdigest()
-
-
-def make_corpus(name: str, documents: list[Document]) -> Corpus:
-    docs = tuple(sorted(documents, key=lambda d: d.id))
-    return Corpus(name, docs, *corpus_hashes(docs))
-
-
-def document_from_files(text_path: Path, annotation_path: Path, root: Path | None = None) -> Document:
-    """Load one document and its gold, validated as `bench validate` does."""
-    return document_with_gold(text_path.stem, read_text(text_path), annotation_path, text_path.name, root)
-
-
-def document_with_gold(doc_id: str, text: str, annotation_path: Path, text_name: str | None = None,
-                       root: Path | None = None) -> Document:
-    """A document from its (already read) text and its annotation file
-    (`text_name`: the text file's name). The gold is checked with
-    validate.require_valid: gold that `bench validate` rejects raises
-    DataError (exit 1) with the same message, so it is never scored."""
-    from .validate import require_valid  # validate.py imports this module
-
-    data = read_annotation(annotation_path)
-    require_valid(data, text, text_name or f"{doc_id}.txt", annotation_path, root or project_root())
-    try:
-        spans = tuple(sorted(Span.from_json(s) for s in data["spans"]))
-    except (KeyError, TypeError, ValueError) as err:
-        raise CorpusError(f"{annotation_path}: malformed span ({err}); run `bench validate`") from None
-    meta = {k: v for k, v in data.items() if k != "spans"}
-    return Document(doc_id, text, spans, meta)
+# Used when an external corpus (conll:PATH) or a model without a card names its
+# own entity types: they map through this, case-insensitively; types not listed
+# are ignored.
+DEFAULT_LABEL_MAP = {
+    "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC",
+    "ORG": "ORG", "ORGANIZATION": "ORG",
+    "MONEY": "MONEY",
+}
 
 
 def seed_pairs(root: Path | None = None) -> list[tuple[Path, Path]]:
@@ -239,8 +138,6 @@ def load_corpus(spec: str, *, corpus_dir: Path | None = None, label_map: dict | 
         corpus = load_news(corpus_dir, split=split)
     elif spec.startswith("conll:"):
         path = conll_path(spec[len("conll:"):])
-        from ..extractors.cards import DEFAULT_LABEL_MAP
-
         mapping = {k.upper(): v for k, v in (label_map or DEFAULT_LABEL_MAP).items()}
         documents = conll_documents(path, mapping)
         if not documents:

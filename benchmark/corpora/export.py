@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from .corpus import Corpus, load_seed
+from .documents import Corpus
+from .corpus import load_seed
 from ..io import replace_dir, write_atomic
 from ..overwrite import check_dir_target, check_file_target, first_line_is
 from ..tagging import spans_to_tags

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .corpus import Corpus, CorpusError, document_with_gold, make_corpus, os_reason, project_root
+from .documents import Corpus, CorpusError, make_corpus, os_reason
+from .validate import document_with_gold
+from ..paths import project_root
 
 ENV_DIR = "BENCH_NEWS_DIR"
 SPLITS = ("dev", "test")

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from .corpus import CorpusError, read_annotation, read_text, sha256_text
+from .documents import CorpusError, read_annotation, read_text, sha256_text
+from ..diskcache import cache_get, cache_put, payload_key
 from ..errors import DataError
 from ..tagging import TokenIndex
 from ..tokenize import tokenize
-from ..types import LABELS
+from ..paths import project_root
+from ..types import LABELS, Document, Span
 
 
 @dataclass(frozen=True)
@@ -76,13 +79,21 @@ def display_name(annotation_path: Path, root: Path) -> str:
         return str(annotation_path)
 
 
+@lru_cache(maxsize=1)
+def validator_revision() -> str:
+    """sha256 over the source of the checks: this module and the tokenizer,
+    tagging and types it checks with."""
+    package = Path(__file__).resolve().parent.parent
+    files = [Path(__file__).resolve()] + [package / name for name in ("tokenize.py", "tagging.py", "types.py")]
+    return sha256_text("".join(path.read_text(encoding="utf-8") for path in files))
+
+
 def require_valid(data: dict, text: str, text_name: str, annotation_path: Path, root: Path) -> None:
     """DataError (exit 1) with `bench validate`'s own first line for this file
     when the gold fails validation; every reader of the gold calls this."""
-    from ..results.rescore import cache_get, cache_key, cache_put  # a passed check is remembered, keyed by its inputs
-
-    key = cache_key({"what": "valid gold", "annotation": data, "text": sha256_text(text), "text_name": text_name,
-                     "validator": sha256_text(Path(__file__).read_text(encoding="utf-8"))})
+    # a passed check is remembered, keyed by its inputs and the code that checks
+    key = payload_key({"what": "valid gold", "annotation": data, "text": sha256_text(text), "text_name": text_name,
+                       "validator": validator_revision()})
     if cache_get(key, "gold") is True:
         return
     problems, _ = check_gold(data, text, text_name, display_name(annotation_path, root))
@@ -157,3 +168,24 @@ def check_gold(data: dict, text: str, text_name: str, name: str) -> tuple[list[P
                 break
             owner[t] = index
     return problems, counts
+
+
+def document_from_files(text_path: Path, annotation_path: Path, root: Path | None = None) -> Document:
+    """Load one document and its gold, validated as `bench validate` does."""
+    return document_with_gold(text_path.stem, read_text(text_path), annotation_path, text_path.name, root)
+
+
+def document_with_gold(doc_id: str, text: str, annotation_path: Path, text_name: str | None = None,
+                       root: Path | None = None) -> Document:
+    """A document from its (already read) text and its annotation file
+    (`text_name`: the text file's name). The gold is checked with
+    validate.require_valid: gold that `bench validate` rejects raises
+    DataError (exit 1) with the same message, so it is never scored."""
+    data = read_annotation(annotation_path)
+    require_valid(data, text, text_name or f"{doc_id}.txt", annotation_path, root or project_root())
+    try:
+        spans = tuple(sorted(Span.from_json(s) for s in data["spans"]))
+    except (KeyError, TypeError, ValueError) as err:
+        raise CorpusError(f"{annotation_path}: malformed span ({err}); run `bench validate`") from None
+    meta = {k: v for k, v in data.items() if k != "spans"}
+    return Document(doc_id, text, spans, meta)

@@ -20,7 +20,8 @@ import os
 import re
 from pathlib import Path
 
-from ..corpora.corpus import project_root
+from ..corpora.corpus import DEFAULT_LABEL_MAP
+from ..paths import cache_dir, project_root
 from ..errors import InputError
 from ..types import LABELS
 
@@ -32,15 +33,6 @@ except ModuleNotFoundError:  # pragma: no cover - 3.10
 KINDS = ("transformers", "rules", "composite", "callable")
 IGNORE = "ignore"
 
-# Used when a hub id or local directory is run without a card: the model's own
-# entity types (from config.id2label) map through this, case-insensitively;
-# types not listed are ignored, and the map actually used is printed.
-DEFAULT_LABEL_MAP = {
-    "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC",
-    "ORG": "ORG", "ORGANIZATION": "ORG",
-    "MONEY": "MONEY",
-}
-
 DEFAULT_INFERENCE = {"word_alignment": "first", "max_length": 512, "stride": 64, "batch_size": 16}
 DEFAULT_PREPROCESSING = {"dediacritize": True, "drop_tatweel": True, "digits": "keep"}
 
@@ -51,11 +43,6 @@ class CardError(InputError):
 
 def models_dir() -> Path:
     return project_root() / "models"
-
-
-def cache_dir() -> Path:
-    """Where built models live, outside git ($BENCH_CACHE)."""
-    return Path(os.environ.get("BENCH_CACHE", "~/.cache/arabic-fin-ner-bench")).expanduser()
 
 
 def slugify(name: str) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..corpora.corpus import project_root
+from ..paths import project_root
 
 # The prediction cache must never serve predictions of older code. For
 # `module:callable` the code is not one file: helpers, a package's other

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..corpora.corpus import Corpus
+from ..corpora.documents import Corpus
 from ..formatting import fmt_delta, fmt_score
 from .outcomes import BOUNDARY, CORRECT, MISSED, SPURIOUS, WRONG_TYPE, Outcome, classify
 from .record_read import F1_METRICS, RunRecord

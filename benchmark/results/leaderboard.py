@@ -28,7 +28,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from ..corpora.corpus import Corpus
+from ..corpora.documents import Corpus
 from ..formatting import DASH, fmt_interval, fmt_rate, fmt_score, md_escape, short_revision
 from .record_read import RecordError, RunRecord, try_load_gold
 from .rescore import check_numbers, paired_test, verified

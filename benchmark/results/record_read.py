@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..corpora.corpus import Corpus, CorpusError
+from ..corpora.documents import Corpus, CorpusError
 from ..errors import InputError
 from ..types import LABELS, Predictions, Span
 

@@ -15,8 +15,9 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
-from ..extractors.cards import cache_dir
-from ..corpora.corpus import Corpus, project_root
+from ..paths import cache_dir
+from ..corpora.documents import Corpus
+from ..paths import project_root
 from ..io import write_json_atomic
 from .record_read import SCHEMA_VERSION, predictions_from_json  # one definition for writer and readers
 from ..types import Predictions, Span

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..corpora.corpus import Corpus
+from ..corpora.documents import Corpus
 from ..formatting import DASH, fmt_interval, fmt_rate, fmt_score, short_revision
 from .outcomes import BOUNDARY, CORRECT, MISSED, OUTCOMES, SPURIOUS, WRONG_TYPE, Outcome, classify, count
 from .record_read import RunRecord, aligned_predictions, check_against_gold

@@ -13,7 +13,7 @@ metric) when
 
 Recomputing costs seconds (seqeval pulls in scikit-learn), so results are kept
 in a cache under $BENCH_CACHE/scores/ (and gold that passed validation under
-$BENCH_CACHE/gold/, see validate.require_valid): one JSON file per key, the sha256 of
+$BENCH_CACHE/gold/, see corpora.validate.require_valid; benchmark.diskcache): one JSON file per key, the sha256 of
 (the stored predictions, the gold's sha256, the scorer's code and library
 versions, the resampling settings). A changed input gives another key, an
 entry is used only when the key inside it matches its name, and the folder
@@ -29,7 +29,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from ..corpora.corpus import Corpus
+from ..corpora.documents import Corpus
+from ..diskcache import cache_get, cache_put, payload_key
 from .record_read import F1_METRICS, RecordError, RunRecord, UntrustedRecord, check_against_gold
 
 # The benchmark modules `benchmark.scoring.evaluate` runs (checked by
@@ -76,34 +77,7 @@ def predictions_sha256(record: RunRecord) -> str:
 
 def cache_key(payload: dict) -> str:
     """The cache key of a computation: sha256 of its inputs and the scorer's code."""
-    payload = {**payload, "scorer": scorer_revision()}
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
-
-
-def _cache_file(key: str, folder: str) -> Path:
-    from ..extractors.cards import cache_dir
-
-    return cache_dir() / folder / f"{key}.json"
-
-
-def cache_get(key: str, folder: str = "scores"):
-    """The value stored under `key`, or None (absent, unreadable, or not its key)."""
-    try:
-        data = json.loads(_cache_file(key, folder).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("key") != key:  # never trusted beyond its key
-        return None
-    return data.get("value")
-
-
-def cache_put(key: str, value, folder: str = "scores") -> None:
-    from ..io import write_json_atomic
-
-    try:
-        write_json_atomic(_cache_file(key, folder), {"key": key, "value": value})
-    except OSError:  # a read-only cache only costs time
-        pass
+    return payload_key({**payload, "scorer": scorer_revision()})
 
 
 # --- numbers a record may hold -----------------------------------------------------------
@@ -188,7 +162,7 @@ def recomputed_metrics(record: RunRecord, gold: Corpus) -> dict:
     n_resamples, seed = _resampling(record)
     key = cache_key({"what": "metrics", "predictions": predictions_sha256(record), "gold": gold.sha256,
                 "n_resamples": n_resamples, "seed": seed})
-    cached = cache_get(key)
+    cached = cache_get(key, "scores")
     if isinstance(cached, dict):
         return cached
     from ..scoring import evaluate  # seqeval and scikit-learn: only on a miss
@@ -199,7 +173,7 @@ def recomputed_metrics(record: RunRecord, gold: Corpus) -> dict:
         raise RecordError(f"{record.source}: {err}") from None
     # Through JSON, so a hit and a miss return the very same values.
     metrics = json.loads(json.dumps(metrics))
-    cache_put(key, metrics)
+    cache_put(key, metrics, "scores")
     return metrics
 
 
@@ -268,7 +242,7 @@ def paired_test(gold: Corpus, a: RunRecord, b: RunRecord, *, metric: str = "seqe
     "p_value", "n_resamples", "unit", ...}."""
     key = cache_key({"what": "paired", "a": predictions_sha256(a), "b": predictions_sha256(b), "gold": gold.sha256,
                 "metric": metric, "n_resamples": n_resamples, "seed": seed})
-    cached = cache_get(key)
+    cached = cache_get(key, "scores")
     if isinstance(cached, dict):
         return cached
     from .compare import paired_test as run_test
@@ -280,5 +254,5 @@ def paired_test(gold: Corpus, a: RunRecord, b: RunRecord, *, metric: str = "seqe
     except ValueError as err:  # a stored prediction the scorer rejects
         raise RecordError(f"{a.source} / {b.source}: {err}") from None
     result = json.loads(json.dumps(result))
-    cache_put(key, result)
+    cache_put(key, result, "scores")
     return result

@@ -6,7 +6,8 @@ from pathlib import Path
 import click
 
 from ...corpora.annotate import annotation_json, check_before_writing, mentions_with_lines, write_annotation
-from ...corpora.corpus import read_text
+from ...corpora.documents import read_text
+from ...extractors.rules.money.parser import parse_money
 from ...overwrite import check_file_target, is_annotation
 
 
@@ -25,7 +26,7 @@ def annotate(text_file: Path, mentions: Path, output: Path, force: bool) -> None
     (unless --force)."""
     check_file_target(output, force=force, ours=is_annotation, what="annotation file")
     text = read_text(text_file)
-    found = mentions_with_lines(text, read_text(mentions).splitlines(), str(mentions))
+    found = mentions_with_lines(text, read_text(mentions).splitlines(), str(mentions), read_money=parse_money)
     spans = [span for span, _ in found]
     data = annotation_json(text_file, spans)
     # refuse what `bench validate` would refuse, before anything is written

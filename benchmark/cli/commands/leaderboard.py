@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ...corpora.corpus import project_root
+from ...paths import project_root
 from ...io import write_atomic
 from ...overwrite import check_file_target, starts_like
 from ...results.leaderboard import FORMATS, METRICS, RENDERERS, build_leaderboard, print_table, render_markdown, replace_readme_block

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from ... import api
 from ...api import DEFAULT_MODEL, check_split
-from ...corpora.corpus import project_root
+from ...paths import project_root
 from ...extractors.cards import slugify
 from ...io import write_json_atomic
 from ...overwrite import check_file_target, is_run_record

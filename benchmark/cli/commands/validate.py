@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import click
 
-from ...corpora.corpus import project_root, seed_pairs
+from ...paths import project_root
+from ...corpora.corpus import seed_pairs
 from ...corpora.news import news_pairs
 from ...types import LABELS
 from ...corpora.validate import check_annotation, display_name
