@@ -92,14 +92,13 @@ def run(model: str = DEFAULT_MODEL, corpus: str | Corpus = "seed", *, corpus_dir
                    "trust_remote_code": trust_remote_code, "progress": progress}
         t0 = time.perf_counter()
         extractor = build_extractor(card, options)
-        if hasattr(extractor, "load"):
-            if progress:
-                from rich.console import Console
+        if progress:
+            from rich.console import Console
 
-                with Console(stderr=True).status(f"loading {model}"):
-                    extractor.load()
-            else:
+            with Console(stderr=True).status(f"loading {model}"):
                 extractor.load()
+        else:
+            extractor.load()
         load_s = time.perf_counter() - t0
         revision = extractor.revision()
 
@@ -116,7 +115,7 @@ def run(model: str = DEFAULT_MODEL, corpus: str | Corpus = "seed", *, corpus_dir
             predictions, cache_state = extractor.predict(list(loaded.documents)), "miss"
             predict_s = time.perf_counter() - t1
             predictions = fill_money_values(predictions)
-            stats = dict(getattr(extractor, "stats", {}) or {})
+            stats = dict(extractor.stats or {})
             if use_cache:
                 cache_store(key, predictions, {"model": model, "revision": revision, "corpus": loaded.name,
                                                "timing": {"predict_s": predict_s}, "stats": _json_safe(stats)})
@@ -134,7 +133,7 @@ def run(model: str = DEFAULT_MODEL, corpus: str | Corpus = "seed", *, corpus_dir
         raise RunError(f"{model}: {err}") from None
     score_s = time.perf_counter() - t2
     words = sum(len(tokenize(doc.text)) for doc in loaded.documents)
-    label_map_used = extractor.effective_label_map() if hasattr(extractor, "effective_label_map") else None
+    label_map_used = extractor.effective_label_map()
     record = build_record(
         card=card, model_name=model, slug=slugify(model), revision=revision, corpus=loaded,
         predictions=predictions, metrics=metrics, device=stats.get("device", "cpu"),
@@ -144,8 +143,7 @@ def run(model: str = DEFAULT_MODEL, corpus: str | Corpus = "seed", *, corpus_dir
                 "prediction_cache": cache_state},
         repairs={"invalid_tags": stats.get("invalid_tags", 0), "rule": stats.get("repair_rule")},
         label_map_used=label_map_used,
-        preprocessing_used=(extractor.effective_preprocessing()
-                            if hasattr(extractor, "effective_preprocessing") else None),
+        preprocessing_used=extractor.effective_preprocessing(),
         inference={**{k: stats[k] for k in ("windows", "batches", "words_without_subtokens", "max_length") if k in stats},
                    "cache": cache_state},
         corpus_spec={"spec": portable_spec(corpus_name), "split": split},

@@ -59,10 +59,27 @@ def test_composite_takes_listed_labels_and_first_part_wins_overlaps():
 
 
 def test_ad_hoc_composite_parts_contribute_the_labels_they_can_produce():
+    from benchmark.extractors.cards import card_label_map
     from benchmark.extractors.harness import producible_labels
+    from benchmark.extractors.protocol import as_extractor
     from benchmark.extractors.rules.money.extractor import MoneyRulesExtractor
+    from benchmark.extractors.transformers_ner import TransformersExtractor
 
-    assert producible_labels({"kind": "rules"}, MoneyRulesExtractor()) == ("MONEY",)
+    assert producible_labels(MoneyRulesExtractor()) == ("MONEY",)
     card = {"kind": "transformers", "label_map": {"LOC": "LOC", "ORG": "ORG", "PERS": "ignore"}}
-    assert producible_labels(card, object()) == ("ORG", "LOC")
-    assert producible_labels({"kind": "callable"}, object()) == ("MONEY", "ORG", "LOC")
+    assert producible_labels(TransformersExtractor("some/model", label_map=card_label_map(card))) == ("ORG", "LOC")
+    assert producible_labels(TransformersExtractor("some/model", label_map=None)) == ("MONEY", "ORG", "LOC")
+    assert producible_labels(as_extractor(object())) == ("MONEY", "ORG", "LOC")
+
+
+def test_every_extractor_kind_implements_the_protocol():
+    from benchmark.extractors.cards import resolve
+    from benchmark.extractors.harness import build_extractor
+    from benchmark.extractors.protocol import Extractor
+    from benchmark.extractors.transformers_ner import TransformersExtractor
+
+    for model in ("gazetteer", "money-rules", "gazetteer+money-rules", "tests.fixtures.user_extractor:extract"):
+        extractor = build_extractor(resolve(model))
+        assert isinstance(extractor, Extractor), model
+        assert extractor.revision().startswith("sha256:") or "+" in extractor.revision(), model
+    assert isinstance(TransformersExtractor("some/model", label_map=None), Extractor)

@@ -19,6 +19,7 @@ from .cards import card_label_map, expand_source, is_local_source, resolve
 from ..errors import BenchError, InputError, require
 from ..intervals import DisjointIntervals
 from ..types import LABELS, Document, Predictions, Span
+from .protocol import Extractor, ExtractorBase, as_extractor
 
 
 class ExtractorError(InputError):
@@ -77,7 +78,7 @@ def coerce_span(raw: Any, document: Document, where: str) -> Span:
     return Span(start, end, label, document.text[start:end], value)
 
 
-class CallableExtractor:
+class CallableExtractor(ExtractorBase):
     """The user's own extractor, `module:callable`.
 
     The callable is either a function `f(text) -> iterable of spans`, or a class
@@ -159,38 +160,33 @@ def user_code(what: str) -> Iterator[None]:
         raise ExtractorError(f"{what}: {type(err).__name__}{': ' + detail if detail else ''}") from err
 
 
-def producible_labels(card: dict, extractor: Any) -> tuple[str, ...]:
-    """The benchmark labels an extractor can output: a rules class says so
-    (`labels`), a transformers card through its label map; else all three."""
-    if getattr(extractor, "labels", None):
-        return tuple(extractor.labels)
-    label_map = card.get("label_map")
-    if card.get("kind") == "transformers" and label_map:
-        return tuple(label for label in LABELS if label in label_map.values())
-    return LABELS
+def producible_labels(extractor: Extractor) -> tuple[str, ...]:
+    """The benchmark labels an extractor can output (`labels` of the protocol:
+    a rules class lists them, a transformers model's come from its label map)."""
+    return tuple(extractor.labels) or LABELS
 
 
-class CompositeExtractor:
+class CompositeExtractor(ExtractorBase):
     """Parts run in order; each contributes only its labels (listed in the
     card, or for an ad-hoc `A+B` the labels the part can produce), and a span
     overlapping one already taken from an earlier part is dropped."""
 
-    def __init__(self, card: dict, build: Callable[[dict], Any]):
+    def __init__(self, card: dict, build: Callable[[dict], Extractor]):
         self.name = card["name"]
-        self.parts = []
+        self.parts: list[tuple[Extractor, tuple[str, ...]]] = []
         self.part_cards: list[dict] = []
         for part in card["parts"]:
             part_card = resolve(part["model"])
-            extractor = build(part_card)
-            labels = tuple(part["labels"]) if "labels" in part else producible_labels(part_card, extractor)
+            extractor = as_extractor(build(part_card))
+            labels = tuple(part["labels"]) if "labels" in part else producible_labels(extractor)
             self.parts.append((extractor, labels))
             self.part_cards.append(part_card)
+        self.labels = tuple(label for label in LABELS if any(label in labels for _, labels in self.parts))
         self.stats: dict = {}
 
     def load(self) -> None:
         for extractor, _ in self.parts:
-            if hasattr(extractor, "load"):
-                extractor.load()
+            extractor.load()
 
     def revision(self) -> str:
         return "+".join(extractor.revision() for extractor, _ in self.parts)
@@ -200,7 +196,7 @@ class CompositeExtractor:
         occupied = {doc.id: DisjointIntervals() for doc in documents}  # `merged`'s spans, searchable
         for extractor, labels in self.parts:
             predictions = extractor.predict(documents)
-            self.stats.update(getattr(extractor, "stats", {}) or {})
+            self.stats.update(extractor.stats or {})
             for doc in documents:
                 taken, held = merged[doc.id], occupied[doc.id]
                 for span in predictions.get(doc.id, []):
@@ -210,7 +206,7 @@ class CompositeExtractor:
         return {doc_id: sorted(spans) for doc_id, spans in merged.items()}
 
 
-def build_extractor(card: dict, options: dict | None = None):
+def build_extractor(card: dict, options: dict | None = None) -> Extractor:
     """The extractor a card describes. `options` are CLI overrides (device,
     batch_size, trust_remote_code, progress)."""
     options = options or {}
@@ -225,7 +221,7 @@ def build_extractor(card: dict, options: dict | None = None):
         if not (callable(getattr(extractor, "predict", None)) and callable(getattr(extractor, "revision", None))):
             raise ExtractorError(f"card {card['name']!r}: extractor {card['extractor']!r} made a "
                                  f"{type(extractor).__name__}, which has no predict() and revision()")
-        return extractor
+        return as_extractor(extractor)
     source = expand_source(card["source"])
     if is_local_source(source) and not Path(source).exists():
         hint = card.get("build_hint") or "pass an existing model directory"

@@ -38,6 +38,7 @@ import regex
 from ....intervals import DisjointIntervals
 from ....types import Document, Span
 from ... import files_revision
+from ...protocol import ExtractorBase
 from .lexicon import DIACRITICS, WORD_RE, Lexicon, lexicon, normalize
 from .names import (
     designator_match,
@@ -276,7 +277,7 @@ def extract(text: str) -> list[Span]:
 # --- the extractor the harness builds -------------------------------------------------
 
 
-class GazetteerExtractor:
+class GazetteerExtractor(ExtractorBase):
     """`predict(documents) -> {document id: [Span]}` over LOC and ORG."""
 
     name = "gazetteer"

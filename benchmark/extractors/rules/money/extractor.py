@@ -18,10 +18,11 @@ from typing import Sequence
 
 from .parser import find_money, grammar_files
 from ... import files_revision
+from ...protocol import ExtractorBase
 from ....types import Document, Span
 
 
-class MoneyRulesExtractor:
+class MoneyRulesExtractor(ExtractorBase):
     """`predict(documents) -> {document id: [Span]}` with MONEY spans and their values."""
 
     name = "money-rules"
