@@ -37,7 +37,7 @@ import regex
 
 from ....intervals import DisjointIntervals
 from ....types import Document, Span
-from ... import files_revision
+from ... import package_revision
 from ...protocol import ExtractorBase
 from .lexicon import DIACRITICS, WORD_RE, Lexicon, lexicon, normalize
 from .names import (
@@ -298,6 +298,4 @@ def revision() -> str:
     """sha256 of this code, its word lists and the Babel (CLDR) version."""
     import babel
 
-    here = Path(__file__).resolve().parent
-    names = ("extractor.py", "data.py", "lexicon.py", "text.py", "names.py")
-    return files_revision((here / name for name in names), extra=f"babel {babel.__version__}")
+    return package_revision(Path(__file__).resolve().parent, extra=f"babel {babel.__version__}")

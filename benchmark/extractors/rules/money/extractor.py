@@ -16,10 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .parser import find_money, grammar_files
-from ... import files_revision
+from .parser import find_money
+from ... import package_revision
 from ...protocol import ExtractorBase
 from ....types import Document, Span
+
+
+# The grammar (parser, lexicon, context) and this extractor: the whole package folder.
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 class MoneyRulesExtractor(ExtractorBase):
@@ -39,4 +43,4 @@ class MoneyRulesExtractor(ExtractorBase):
 def revision() -> str:
     """"sha256:" + a hash of the grammar's source files and this one, so cached
     predictions of an older grammar are never reused."""
-    return files_revision([*grammar_files(), Path(__file__).resolve()])
+    return package_revision(PACKAGE_DIR)

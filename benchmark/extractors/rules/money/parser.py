@@ -68,7 +68,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from pathlib import Path
 
 from . import context as money_context
 from . import lexicon as lex
@@ -1079,8 +1078,3 @@ def parse_money(text: str) -> MoneyValue | None:
         return None
     return _as_value(found[0])
 
-
-def grammar_files() -> list[Path]:
-    """The source files whose text defines the grammar (hashed into extractor revisions)."""
-    here = Path(__file__).resolve().parent
-    return [here / "parser.py", here / "lexicon.py", here / "context.py"]
