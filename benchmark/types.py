@@ -1,4 +1,4 @@
-"""Plain data that flows between the stages of the benchmark (see DESIGN.md).
+"""Plain data that flows between the stages of the benchmark (docs/architecture.md).
 
 Everything here is immutable and free of heavy imports, so any stage can be
 tested alone and `bench validate` / `bench leaderboard` start fast.

@@ -1,5 +1,6 @@
-"""`bench`: the command line. The only place that wires corpora, extractors,
-scoring and records together (DESIGN.md: scoring never imports extractors).
+"""`bench`: the command line, on top of the library API (benchmark.api). It
+parses options, calls the API and prints; the layers below never import it
+(docs/architecture.md, checked by tests/test_architecture.py).
 
 Each subcommand lives in benchmark/cli/commands/<name>.py and is imported only when
 it is invoked, so `bench validate` and `bench leaderboard` never pay for torch.

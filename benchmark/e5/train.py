@@ -4,7 +4,7 @@ The recipe, and why:
 - ANERcorp is already tokenized: its tokens are fed as words
   (`is_split_into_words=True`), the first sub-token of a word carries the
   word's tag and the other sub-tokens are ignored (-100). That is the
-  harness's inference convention (DESIGN.md), so training and `bench run`
+  harness's inference convention (`word_alignment = "first"`, docs/model-cards.md), so training and `bench run`
   read a word the same way.
 - Words are dediacritized and stripped of tatweel, as the model card tells
   the harness to do with benchmark text, so the model never sees marks at

@@ -1,4 +1,4 @@
-"""Normalization and the name lexicon of the `gazetteer` baseline (see gazetteer.py).
+"""Normalization and the name lexicon of the `gazetteer` baseline (see extractor.py).
 
 Matching works on a normalized copy of the text: diacritics, tatweel and
 direction marks dropped, hamza-alef forms folded to alef, ى -> ي, the hashtag
@@ -6,7 +6,7 @@ underscore read as a space. Every fold keeps one character per character, so
 `normalize` returns, per kept character, its offset in the untouched text.
 The lexicon holds every name and word class the matcher needs, normalized
 once: CLDR country names (through Babel) and the hand-written lists of
-gazetteer_data.py.
+data.py.
 """
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ Decisions (the guideline's where it has one, ours otherwise, stated here):
 - Bare currency nouns: ريال -> SAR, درهم -> AED, جنيه -> EGP; دينار and ليرة
   (used by many countries) -> no currency, in `parse_money`, which sees one
   span. `find_money` sees the whole text and gives them the country the
-  sentence or article is about (GUIDELINES 6; rules in money_context.py).
+  sentence or article is about (GUIDELINES 6; rules in context.py).
 - Jawhara FM's "م د" (million dinars) and "د" (dinar) are currencies when they
   stand alone after a number; sub-units (سنت، هللة، قرش، فلس، مليم) are valued
   in the main unit; بيتكوين is a currency with no ISO code (value, currency None).
