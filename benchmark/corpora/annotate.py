@@ -23,7 +23,7 @@ start a span.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from .documents import CorpusError, read_text, sha256_text
 from ..errors import DataError
@@ -150,7 +150,7 @@ def mentions_with_lines(text: str, lines: list[str], source: str = "mentions",
 
 def annotation_json(text_path: Path, spans: list[Span], extra: dict | None = None) -> dict:
     text = read_text(text_path)
-    data = {"document": text_path.name, "text_sha256": sha256_text(text)}
+    data: dict[str, Any] = {"document": text_path.name, "text_sha256": sha256_text(text)}
     data.update(extra or {})
     data["spans"] = [s.to_json() for s in sorted(spans)]
     return data

@@ -62,6 +62,9 @@ def source_revision(obj: Any) -> str:
 
 def coerce_span(raw: Any, document: Document, where: str) -> Span:
     """A user's span (Span, dict, or (start, end, label) tuple) checked against the text."""
+    start: Any
+    end: Any
+    label: Any
     if isinstance(raw, Span):
         start, end, label = raw.start, raw.end, raw.label
     elif isinstance(raw, dict):

@@ -61,7 +61,7 @@ def _user_file(module: Any, roots: tuple[Path, ...]) -> Path | None:
     return path
 
 
-def user_code_files(module: ModuleType, added: set[str] = frozenset()) -> list[Path]:
+def user_code_files(module: ModuleType, added: set[str] | frozenset[str] = frozenset()) -> list[Path]:
     """The source files of the user's code behind `module` (the three walks above)."""
     roots = _library_roots()
     benchmark_dir = Path(__file__).resolve().parent.parent

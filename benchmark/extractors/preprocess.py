@@ -116,10 +116,10 @@ class Preprocessing:
         if self.drop_tatweel:
             table[ord(TATWEEL)] = None
         if self.digits == "latin":
-            table.update({ord(a): l for a, l in zip(_ARABIC_INDIC_DIGITS, _LATIN_DIGITS)})
-            table.update({ord(e): l for e, l in zip(_EXTENDED_DIGITS, _LATIN_DIGITS)})
+            table.update({ord(a): latin for a, latin in zip(_ARABIC_INDIC_DIGITS, _LATIN_DIGITS)})
+            table.update({ord(e): latin for e, latin in zip(_EXTENDED_DIGITS, _LATIN_DIGITS)})
         elif self.digits == "arabic-indic":
-            table.update({ord(l): a for l, a in zip(_LATIN_DIGITS, _ARABIC_INDIC_DIGITS)})
+            table.update({ord(latin): a for latin, a in zip(_LATIN_DIGITS, _ARABIC_INDIC_DIGITS)})
             table.update({ord(e): a for e, a in zip(_EXTENDED_DIGITS, _ARABIC_INDIC_DIGITS)})
         return table
 

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 from ..types import LABELS, Document, Predictions
 
 
 @runtime_checkable
 class Extractor(Protocol):
-    labels: tuple[str, ...]
-    stats: Mapping[str, Any]
+    @property
+    def labels(self) -> tuple[str, ...]: ...
+
+    @property
+    def stats(self) -> Mapping[str, Any]: ...
 
     def predict(self, documents: Sequence[Document]) -> Predictions: ...
 
@@ -79,4 +82,4 @@ class _Adapted(ExtractorBase):
 
 def as_extractor(obj: Any) -> Extractor:
     """`obj` itself when it implements the whole protocol, else `obj` with the defaults."""
-    return obj if isinstance(obj, Extractor) else _Adapted(obj)
+    return obj if isinstance(obj, Extractor) else cast(Extractor, _Adapted(obj))
