@@ -166,6 +166,6 @@ def test_the_card_says_how_to_build_a_missing_model(tmp_path, monkeypatch):
 
     monkeypatch.setenv("BENCH_CACHE", str(tmp_path / "empty-cache"))
     card = resolve("e5-small-anercorp")
-    assert card["label_map"] == {"LOC": "LOC", "ORG": "ORG", "PERS": "ignore", "MISC": "ignore"}
+    assert card.label_map == {"LOC": "LOC", "ORG": "ORG", "PERS": "ignore", "MISC": "ignore"}
     with pytest.raises(ExtractorError, match=r"does not exist; build it with `bench train e5-small-anercorp`"):
         build_extractor(card)

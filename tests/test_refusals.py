@@ -67,9 +67,9 @@ def test_resolve_suggests_close_card_names():
 
 
 def test_resolve_still_takes_hub_ids_and_card_paths_inside_models():
-    assert resolve("CAMeL-Lab/bert-base-arabic-camelbert-msa-ner")["kind"] == "transformers"
-    assert resolve("models/gazetteer.toml")["name"] == "gazetteer"
-    assert resolve(str(ROOT / "models" / "gazetteer.toml"))["name"] == "gazetteer"
+    assert resolve("CAMeL-Lab/bert-base-arabic-camelbert-msa-ner").kind == "transformers"
+    assert resolve("models/gazetteer.toml").name == "gazetteer"
+    assert resolve(str(ROOT / "models" / "gazetteer.toml")).name == "gazetteer"
 
 
 # --- writing: what may be replaced ---------------------------------------------------

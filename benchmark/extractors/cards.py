@@ -1,6 +1,7 @@
 """Model cards: what an extractor is and how the benchmark runs it.
 
-`resolve(name)` turns what the user typed after `--model` into a card dict:
+`resolve(name)` turns what the user typed after `--model` into a `Card` (a frozen,
+validated dataclass; its fields are read as attributes):
 
   models/<name>.toml      a shipped card
   A+B                     an ad-hoc composite: A's labels, then B's where they do not overlap
@@ -16,9 +17,13 @@ loaded, so a bad card fails fast with the file and the key that is wrong.
 """
 from __future__ import annotations
 
+import copy
 import os
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..corpora.corpus import DEFAULT_LABEL_MAP
 from ..paths import cache_dir, project_root
@@ -35,6 +40,52 @@ IGNORE = "ignore"
 
 DEFAULT_INFERENCE = {"word_alignment": "first", "max_length": 512, "stride": 64, "batch_size": 16}
 DEFAULT_PREPROCESSING = {"dediacritize": True, "drop_tatweel": True, "digits": "keep"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a composite card: a model (any --model form) and the labels
+    it contributes (None: the labels that model can produce)."""
+
+    model: str
+    labels: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    """A validated model card: a models/*.toml file, or the card made for what
+    --model names (A+B, module:callable, a directory, a hub id). Built only by
+    `resolve` (through `_check_card`), so every field has been checked; read
+    the fields as attributes. `to_dict()` is the card table as written, with
+    defaults filled in: what the run record stores and the cache key hashes.
+    """
+
+    name: str
+    kind: str
+    source: str | None = None
+    extractor: str | None = None
+    revision: str | None = None
+    label_map: Mapping[str, str] | None = None
+    preprocessing: Mapping[str, Any] | None = None
+    inference: Mapping[str, Any] | None = None
+    parts: tuple[Part, ...] = ()
+    reference: Mapping[str, Any] | None = None
+    build_hint: str | None = None
+    card_path: str | None = None
+    table: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return copy.deepcopy(dict(self.table))
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> Card:
+        """The Card of a table `_check_card` has checked."""
+        parts = tuple(Part(p["model"], tuple(p["labels"]) if "labels" in p else None) for p in table.get("parts") or ())
+        return cls(name=table["name"], kind=table["kind"], source=table.get("source"),
+                   extractor=table.get("extractor"), revision=table.get("revision"), label_map=table.get("label_map"),
+                   preprocessing=table.get("preprocessing"), inference=table.get("inference"), parts=parts,
+                   reference=table.get("reference"), build_hint=table.get("build_hint"),
+                   card_path=table.get("card_path"), table=copy.deepcopy(table))
 
 
 class CardError(InputError):
@@ -84,7 +135,7 @@ def _check_types(card: dict, where: str) -> None:
             raise CardError(f"{where}: parts[{i}] needs `model` as a string and `labels` as a list")
 
 
-def _check_card(card: dict, where: str) -> dict:
+def _check_card(card: dict, where: str) -> Card:
     kind = card.get("kind")
     if kind not in KINDS:
         raise CardError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -116,7 +167,7 @@ def _check_card(card: dict, where: str) -> dict:
             for label in part.get("labels", LABELS):
                 if label not in LABELS:
                     raise CardError(f"{where}: parts[{i}].labels has unknown label {label!r}")
-    return card
+    return Card.from_table(card)
 
 
 def _check_inference(inference: dict, where: str) -> None:
@@ -130,25 +181,27 @@ def _check_inference(inference: dict, where: str) -> None:
                         f"inference.max_length = {inference['max_length']}")
 
 
-def card_label_map(card: dict) -> dict[str, str | None] | None:
+def card_label_map(card: Card | Mapping[str, Any]) -> dict[str, str | None] | None:
     """The card's label map as {model type: MONEY/ORG/LOC, or None for ignored}
-    (None when the card has none and the default map applies)."""
-    label_map = card.get("label_map")
+    (None when the card has none and the default map applies). `card`: a Card,
+    or the card table a run record stores."""
+    label_map = card.label_map if isinstance(card, Card) else card.get("label_map")
     if not label_map:
         return None
     return {model_type: (None if target == IGNORE else target) for model_type, target in label_map.items()}
 
 
-def gold_label_map(card: dict) -> dict[str, str | None]:
+def gold_label_map(card: Card | Mapping[str, Any]) -> dict[str, str | None]:
     """How an external corpus's own types (e.g. ANERcorp's) become
     MONEY/ORG/LOC: through the card's label map when it has one, the same map
-    the card applies to the model's labels, else through the default map."""
-    if card["kind"] == "composite":
+    the card applies to the model's labels, else through the default map.
+    `card`: a Card, or the card table a run record stores."""
+    if (card.kind if isinstance(card, Card) else card.get("kind")) == "composite":
         return dict(DEFAULT_LABEL_MAP)
     return card_label_map(card) or dict(DEFAULT_LABEL_MAP)
 
 
-def load_card_file(path: Path) -> dict:
+def load_card_file(path: Path) -> Card:
     try:
         with open(path, "rb") as handle:
             card = tomllib.load(handle)
@@ -190,7 +243,7 @@ def _did_you_mean(names: list[str]) -> str:
     return " or ".join(names) + "?"
 
 
-def resolve(name: str) -> dict:
+def resolve(name: str) -> Card:
     """The card for what the user typed after --model (see module docstring).
 
     Cards resolve only inside models/: a path to a card file elsewhere is

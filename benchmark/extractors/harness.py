@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .cards import card_label_map, expand_source, is_local_source, resolve
+from .cards import Card, card_label_map, expand_source, is_local_source, resolve
 from ..errors import BenchError, InputError, require
 from ..intervals import DisjointIntervals
 from ..types import LABELS, Document, Predictions, Span
@@ -174,14 +174,14 @@ class CompositeExtractor(ExtractorBase):
     card, or for an ad-hoc `A+B` the labels the part can produce), and a span
     overlapping one already taken from an earlier part is dropped."""
 
-    def __init__(self, card: dict, build: Callable[[dict], Extractor]):
-        self.name = card["name"]
+    def __init__(self, card: Card, build: Callable[[Card], Extractor]):
+        self.name = card.name
         self.parts: list[tuple[Extractor, tuple[str, ...]]] = []
-        self.part_cards: list[dict] = []
-        for part in card["parts"]:
-            part_card = resolve(part["model"])
+        self.part_cards: list[Card] = []
+        for part in card.parts:
+            part_card = resolve(part.model)
             extractor = as_extractor(build(part_card))
-            labels = tuple(part["labels"]) if "labels" in part else producible_labels(extractor)
+            labels = part.labels if part.labels is not None else producible_labels(extractor)
             self.parts.append((extractor, labels))
             self.part_cards.append(part_card)
         self.labels = tuple(label for label in LABELS if any(label in labels for _, labels in self.parts))
@@ -209,39 +209,42 @@ class CompositeExtractor(ExtractorBase):
         return {doc_id: sorted(spans) for doc_id, spans in merged.items()}
 
 
-def build_extractor(card: dict, options: dict | None = None) -> Extractor:
+def build_extractor(card: Card, options: dict | None = None) -> Extractor:
     """The extractor a card describes. `options` are CLI overrides (device,
     batch_size, trust_remote_code, progress)."""
     options = options or {}
-    kind = card["kind"]
+    kind = card.kind
     if kind == "composite":
         return CompositeExtractor(card, lambda part: build_extractor(part, options))
     if kind == "callable":
-        return CallableExtractor(card["extractor"])
+        assert card.extractor is not None  # checked by cards._check_card
+        return CallableExtractor(card.extractor)
     if kind == "rules":
-        cls = import_attribute(card["extractor"], f"card {card['name']!r}: extractor")
+        assert card.extractor is not None  # checked by cards._check_card
+        cls = import_attribute(card.extractor, f"card {card.name!r}: extractor")
         extractor = cls()
         if not (callable(getattr(extractor, "predict", None)) and callable(getattr(extractor, "revision", None))):
-            raise ExtractorError(f"card {card['name']!r}: extractor {card['extractor']!r} made a "
+            raise ExtractorError(f"card {card.name!r}: extractor {card.extractor!r} made a "
                                  f"{type(extractor).__name__}, which has no predict() and revision()")
         return as_extractor(extractor)
-    source = expand_source(card["source"])
+    assert card.source is not None  # checked by cards._check_card
+    source = expand_source(card.source)
     if is_local_source(source) and not Path(source).exists():
-        hint = card.get("build_hint") or "pass an existing model directory"
-        raise ExtractorError(f"model {card['name']!r}: {source} does not exist; build it with `{hint}`")
-    what = f"model {card['name']!r}"
+        hint = card.build_hint or "pass an existing model directory"
+        raise ExtractorError(f"model {card.name!r}: {source} does not exist; build it with `{hint}`")
+    what = f"model {card.name!r}"
     require("torch", "models", what)  # a hub id or a model directory: torch and transformers run it
     require("transformers", "models", what)
     from .transformers_ner import TransformersExtractor
 
     label_map = card_label_map(card)
-    inference = card.get("inference", {})
+    inference = card.inference or {}
     return TransformersExtractor(
         source,
-        name=card["name"],
+        name=card.name,
         label_map=label_map,
-        revision=card.get("revision"),
-        preprocessing=card.get("preprocessing"),
+        revision=card.revision,
+        preprocessing=dict(card.preprocessing) if card.preprocessing is not None else None,
         max_length=options.get("max_length") or inference.get("max_length", 512),
         stride=inference.get("stride", 64),
         batch_size=options.get("batch_size") or inference.get("batch_size", 16),

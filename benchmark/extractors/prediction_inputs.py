@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import Any
 
 from ..paths import project_root
+from .cards import Card
 
 # The prediction cache must never serve predictions of older code. For
 # `module:callable` the code is not one file: helpers, a package's other
@@ -140,17 +141,17 @@ def _imports(path: Path, package: str) -> set[str]:
     return names
 
 
-def card_content(card: dict) -> str:
-    """sha256 of the card as written (its file's bytes), or of the card dict for an ad-hoc card."""
-    path = card.get("card_path")
+def card_content(card: Card) -> str:
+    """sha256 of the card as written (its file's bytes), or of the card table for an ad-hoc card."""
+    path = card.card_path
     if path:
         full = Path(path) if Path(path).is_absolute() else project_root() / path
         if full.is_file():
             return hashlib.sha256(full.read_bytes()).hexdigest()
-    return hashlib.sha256(json.dumps(card, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    return hashlib.sha256(json.dumps(card.to_dict(), sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
-def prediction_inputs(card: dict, extractor: Any) -> dict:
+def prediction_inputs(card: Card, extractor: Any) -> dict:
     """Everything beyond the extractor's revision that decides its predictions,
     for the prediction cache key: the card's content; for `module:callable`
     the user's code (user_code_files); for a local model directory every file
@@ -159,12 +160,12 @@ def prediction_inputs(card: dict, extractor: Any) -> dict:
     from . import directory_revision
 
     inputs: dict = {"card": card_content(card)}
-    if card["kind"] == "composite":
+    if card.kind == "composite":
         inputs["parts"] = [prediction_inputs(part_card, part)
                            for part_card, (part, _) in zip(extractor.part_cards, extractor.parts)]
-    elif card["kind"] == "callable" and hasattr(extractor, "code_revision"):
+    elif card.kind == "callable" and hasattr(extractor, "code_revision"):
         inputs["code"] = extractor.code_revision()
-    elif card["kind"] == "transformers" and hasattr(extractor, "local_dir"):
+    elif card.kind == "transformers" and hasattr(extractor, "local_dir"):
         local = extractor.local_dir()
         if local is not None:
             inputs["files"] = directory_revision(local)

@@ -369,8 +369,8 @@ def unrun_references(board: Leaderboard) -> list[tuple[str, str, str]]:
             card = resolve(name)
         except CardError:
             continue
-        ref = card.get("reference") or {}
-        if card["kind"] != "transformers" or name in ran or not ref:
+        ref = dict(card.reference or {})
+        if card.kind != "transformers" or name in ran or not ref:
             continue
         score = fmt_score(float(ref["f1"])) if ref.get("f1") is not None else (ref.get("note") or "none published")
         out.append((name, score.split(":")[0], reference_text(ref)))

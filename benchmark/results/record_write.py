@@ -18,6 +18,7 @@ from pathlib import Path
 from ..paths import cache_dir
 from ..corpora.documents import Corpus
 from ..paths import project_root
+from ..extractors.cards import Card
 from ..io import write_json_atomic
 from .record_read import SCHEMA_VERSION, predictions_from_json  # one definition for writer and readers
 from ..types import Predictions, Span
@@ -89,7 +90,7 @@ def fill_money_values(predictions: Predictions) -> Predictions:
     return out
 
 
-def build_record(*, card: dict, model_name: str, slug: str, revision: str, corpus: Corpus,
+def build_record(*, card: Card, model_name: str, slug: str, revision: str, corpus: Corpus,
                  predictions: Predictions, metrics: dict, timing: dict, device: str | None,
                  repairs: dict | None = None, label_map_used: dict | None = None,
                  preprocessing_used: dict | None = None, inference: dict | None = None,
@@ -99,11 +100,11 @@ def build_record(*, card: dict, model_name: str, slug: str, revision: str, corpu
     model = {
         "name": model_name,
         "slug": slug,
-        "kind": card["kind"],
-        "source": card.get("card_path") or card.get("source") or card.get("extractor") or model_name,
+        "kind": card.kind,
+        "source": card.card_path or card.source or card.extractor or model_name,
         "revision": revision,
-        "card": card,
-        "reference": card.get("reference"),
+        "card": card.to_dict(),
+        "reference": card.to_dict().get("reference"),
     }
     if label_map_used is not None:
         model["label_map_used"] = label_map_used
@@ -135,8 +136,8 @@ def build_record(*, card: dict, model_name: str, slug: str, revision: str, corpu
 # how the predictions were made.
 
 
-def cache_key(card: dict, revision: str, corpus: Corpus, options: dict, inputs: dict | None = None) -> str:
-    relevant = {k: v for k, v in card.items() if k not in ("description", "reference", "card_path", "build_hint")}
+def cache_key(card: Card, revision: str, corpus: Corpus, options: dict, inputs: dict | None = None) -> str:
+    relevant = {k: v for k, v in card.to_dict().items() if k not in ("description", "reference", "card_path", "build_hint")}
     payload = json.dumps({"card": relevant, "revision": revision, "texts": corpus.texts_sha256,
                           "options": options, "inputs": inputs or {}},
                          sort_keys=True, ensure_ascii=False, default=str)
