@@ -24,7 +24,8 @@ import pytest
 from click.testing import CliRunner
 
 from benchmark.cli import cli
-from benchmark.results.leaderboard import README_END, README_START, build_leaderboard, render_markdown, replace_readme_block
+from benchmark.results.leaderboard import README_END, README_START, render_markdown, replace_readme_block
+from benchmark.results.ranking import build_leaderboard
 from benchmark.results.record_read import load_results, record_from_dict
 
 from .records_fixtures import (N_RESAMPLES, gold_predictions, install_as_seed, make_record, synthetic_corpus, without,
@@ -231,7 +232,8 @@ def test_leaderboard_and_validate_do_not_import_torch(home):
 
 
 def test_side_by_side_puts_each_models_corpora_in_one_row():
-    from benchmark.results.leaderboard import Leaderboard, Row, Section, side_by_side
+    from benchmark.results.ranking import Leaderboard, Row, Section
+    from benchmark.results.leaderboard import side_by_side
     from benchmark.results.record_read import record_from_dict
 
     def record(model: str, corpus: str, f1: float) -> Row:
@@ -252,7 +254,8 @@ def test_side_by_side_puts_each_models_corpora_in_one_row():
 
 
 def test_cards_without_a_run_still_show_their_published_score():
-    from benchmark.results.leaderboard import Leaderboard, unrun_references
+    from benchmark.results.ranking import Leaderboard
+    from benchmark.results.leaderboard import unrun_references
 
     rows = {name: (score, text) for name, score, text in unrun_references(Leaderboard("seqeval_strict", [], [], 10))}
     assert rows["hatmimoha-arabic-ner"][0] == "0.870"

@@ -8,7 +8,8 @@ import click
 from ...paths import project_root
 from ...io import write_atomic
 from ...overwrite import check_file_target, starts_like
-from ...results.leaderboard import FORMATS, METRICS, RENDERERS, build_leaderboard, print_table, render_markdown, replace_readme_block
+from ...results.ranking import FORMATS, METRICS, build_leaderboard
+from ...results.leaderboard import RENDERERS, print_table, render_markdown, replace_readme_block
 from ...results.record_read import RecordError, load_results, try_load_gold
 from ._options import PAIRED_RESAMPLES, news_dir_option
 from ._unusable import UnusableInput
