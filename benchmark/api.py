@@ -31,7 +31,8 @@ from .results.record_read import (
     RecordError, RunRecord, aligned_predictions, as_record, check_same_corpus, corpus_spec, load_gold, record_from_dict,
     try_load_gold,
 )
-from .results.record_write import build_record, cache_key, cache_load, cache_store, corpus_info, fill_money_values
+from .results.record_write import build_record, corpus_info, fill_money_values
+from .results.prediction_cache import cache_key, cache_load, cache_store
 from .results.rescore import check_numbers, paired_test, verified
 from .tokenize import tokenize
 

@@ -63,7 +63,7 @@ def test_second_run_reuses_cached_predictions_and_json_format(isolated_cache):
 def test_cache_is_keyed_by_card(isolated_cache):
     from benchmark.extractors.cards import Card, resolve
     from benchmark.corpora.corpus import load_seed
-    from benchmark.results.record_write import cache_key
+    from benchmark.results.prediction_cache import cache_key
 
     corpus = load_seed()
     card = resolve("money-rules")

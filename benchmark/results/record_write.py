@@ -1,4 +1,4 @@
-"""Building run records (docs/run-record.md) and the prediction cache.
+"""Building run records (docs/run-record.md); the prediction cache is prediction_cache.py.
 
 A record holds everything needed to explain and reproduce a score: the model
 and its revision, the corpus hash, the environment, timings, metrics and the
@@ -6,21 +6,15 @@ predictions themselves (so `bench score` never has to run the model again).
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import platform
 import subprocess
-import sys
 from datetime import datetime, timezone
 from importlib import metadata
-from pathlib import Path
 
-from ..paths import cache_dir
 from ..corpora.documents import Corpus
 from ..paths import project_root
 from ..extractors.cards import Card
-from ..io import write_json_atomic
-from .record_read import SCHEMA_VERSION, predictions_from_json  # one definition for writer and readers
+from .record_read import SCHEMA_VERSION  # one definition for writer and readers
 from ..types import Predictions, Span
 
 
@@ -122,52 +116,3 @@ def build_record(*, card: Card, model_name: str, slug: str, revision: str, corpu
         "metrics": metrics,
         "predictions": predictions_to_json(predictions),
     }
-
-
-# --- prediction cache --------------------------------------------------------
-# Keyed by model identity, resolved revision, the card's run-relevant config,
-# everything else that decides the predictions (harness.prediction_inputs: the
-# card file's content, a user callable's code, every file of a local model
-# directory, the money parser that fills in values) and the hash of the corpus
-# texts. Predictions never see the gold, so a gold correction re-scores cached
-# predictions instead of re-running the model; any change to those inputs
-# gives a new key, so a stale entry is never reused. An entry also keeps the
-# run's inference statistics, so a record made from a cache hit still says
-# how the predictions were made.
-
-
-def cache_key(card: Card, revision: str, corpus: Corpus, options: dict, inputs: dict | None = None) -> str:
-    relevant = {k: v for k, v in card.to_dict().items() if k not in ("description", "reference", "card_path", "build_hint")}
-    payload = json.dumps({"card": relevant, "revision": revision, "texts": corpus.texts_sha256,
-                          "options": options, "inputs": inputs or {}},
-                         sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def cache_path(key: str) -> Path:
-    return cache_dir() / "predictions" / f"{key}.json"
-
-
-def cache_load(key: str) -> tuple[Predictions, dict] | None:
-    """(predictions, the metadata of the run that made them: "timing",
-    "stats"), or None."""
-    path = cache_path(key)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("key") != key:
-        return None
-    try:
-        predictions = predictions_from_json(data["predictions"])
-    except (KeyError, TypeError, ValueError, AttributeError):  # a damaged entry is a miss
-        return None
-    return predictions, {"timing": data.get("timing") or {}, "stats": data.get("stats") or {}}
-
-
-def cache_store(key: str, predictions: Predictions, meta: dict) -> None:
-    try:
-        write_json_atomic(cache_path(key), {"key": key, **meta, "predictions": predictions_to_json(predictions)})
-    except OSError as err:  # a read-only cache must not fail the run
-        print(f"note: prediction cache not written ({err})", file=sys.stderr)
-
