@@ -1,5 +1,5 @@
 """What decides an extractor's predictions, beyond its revision: the inputs
-the prediction cache key must cover (runrecord.cache_key), so a cached entry
+the prediction cache key must cover (results.prediction_cache.cache_key), so a cached entry
 of older code, another model configuration or another card is never reused.
 
   * a card: its content (the card file's bytes);

@@ -138,7 +138,7 @@ def build_leaderboard(records: list[RunRecord], metric: str = "seqeval_strict", 
 
     `skipped`: notes about files that could not be read, carried into the
     output. `gold_loader(record) -> (Corpus | None, why)` loads the current gold
-    of a record's corpus (records.try_load_gold); injectable for tests.
+    of a record's corpus (record_read.try_load_gold); injectable for tests.
     Raises RecordError for a record that cannot be trusted (rescore.verified).
     """
     if metric not in METRICS:

@@ -5,7 +5,7 @@ The page has no scripts, no external fonts or stylesheets and makes no network
 request: it can be mailed, archived or opened from a CI artifact. It is
 `<html dir="rtl" lang="ar">`; the article text comes from the current gold
 (a run record holds only predictions), so the record must have been scored on
-that gold (records.check_against_gold).
+that gold (record_read.check_against_gold).
 
 How a document is drawn:
   * every gold mention is one <mark> coloured by its type, outlined by its
