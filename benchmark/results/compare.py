@@ -8,6 +8,7 @@ benchmark/cli/commands/compare.py only load files and print.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..corpora.documents import Corpus
 from ..formatting import fmt_delta, fmt_score
@@ -35,7 +36,7 @@ class Delta:
         return self.after - self.before
 
 
-def _value(block: dict | None, *keys):
+def _value(block: Any, *keys: str) -> float | None:
     for key in keys:
         if not isinstance(block, dict):
             return None
@@ -105,6 +106,7 @@ def _describe(outcome: Outcome | None) -> str:
         return "correct"
     if outcome.kind == MISSED:
         return "missed"
+    assert outcome.pred is not None  # spurious, boundary, wrong type: there is a prediction
     if outcome.kind == SPURIOUS:
         return f"spurious {outcome.pred.label} «{outcome.pred.text}»"
     what = "boundary" if outcome.kind == BOUNDARY else "wrong type"
@@ -114,7 +116,9 @@ def _describe(outcome: Outcome | None) -> str:
 def describe_change(change: MentionChange) -> str:
     """One line: what the mention is and how it went from A to B."""
     span = change.mention
-    kind = "gold" if (change.before or change.after).gold is not None else "predicted"
+    either = change.before or change.after
+    assert either is not None  # a change has an outcome on at least one side
+    kind = "gold" if either.gold is not None else "predicted"
     return (f"{change.change}: {change.document} {kind} {span.label} «{span.text}» "
             f"[{span.start}:{span.end}] — A: {_describe(change.before)}; B: {_describe(change.after)}")
 
@@ -144,8 +148,8 @@ def entity_diff(gold: Corpus, preds_a: Predictions, preds_b: Predictions) -> lis
             elif (before.kind, before.pred and _pred_key(before.pred)) != (after.kind, after.pred and _pred_key(after.pred)):
                 kind = TYPE_CHANGE if WRONG_TYPE in (before.kind, after.kind) else BOUNDARY_CHANGE
                 found.append(MentionChange(kind, doc.id, before, after))
-        a_spurious = {_pred_key(o.pred): o for o in outcomes_a[doc.id] if o.kind == SPURIOUS}
-        b_spurious = {_pred_key(o.pred): o for o in outcomes_b[doc.id] if o.kind == SPURIOUS}
+        a_spurious = {_pred_key(o.pred): o for o in outcomes_a[doc.id] if o.kind == SPURIOUS and o.pred is not None}
+        b_spurious = {_pred_key(o.pred): o for o in outcomes_b[doc.id] if o.kind == SPURIOUS and o.pred is not None}
         for key in a_spurious.keys() - b_spurious.keys():
             found.append(MentionChange(FIXED, doc.id, a_spurious[key], None))
         for key in b_spurious.keys() - a_spurious.keys():
@@ -193,14 +197,18 @@ def regression_verdict(baseline: RunRecord, candidate: RunRecord, *, metric: str
                 continue  # the gold has no such mention: nothing to regress on
             cand_scores = cand_block.get("per_type", {}).get(label) or {}
             compared.append(Delta(metric, label, float(scores.get("f1") or 0.0), float(cand_scores.get("f1") or 0.0)))
-    dropped = [d for d in compared if -d.delta > max_drop + _EPSILON]
+    def change(d: Delta) -> float:  # both sides are numbers here (`or 0.0` above)
+        assert d.delta is not None
+        return d.delta
+
+    dropped = [d for d in compared if -change(d) > max_drop + _EPSILON]
     limit = fmt_score(max_drop)
     if dropped:
-        parts = [f"{_name(d)} {fmt_score(d.before)} -> {fmt_score(d.after)} ({fmt_delta(d.delta)} > {limit})" for d in dropped]
+        parts = [f"{_name(d)} {fmt_score(d.before)} -> {fmt_score(d.after)} ({fmt_delta(change(d))} > {limit})" for d in dropped]
         return Verdict(False, f"REGRESSION: {metric} " + "; ".join(parts), tuple(compared), tuple(dropped))
     head = compared[0]
-    line = f"OK: {metric} micro F1 {fmt_score(head.before)} -> {fmt_score(head.after)} ({fmt_delta(head.delta)})"
+    line = f"OK: {metric} micro F1 {fmt_score(head.before)} -> {fmt_score(head.after)} ({fmt_delta(change(head))})"
     if per_type and len(compared) > 1:
-        line += ", " + ", ".join(f"{d.scope} {fmt_delta(d.delta)}" for d in compared[1:])
+        line += ", " + ", ".join(f"{d.scope} {fmt_delta(change(d))}" for d in compared[1:])
     line += f"; no F1 drop > {limit}"
     return Verdict(True, line, tuple(compared), ())

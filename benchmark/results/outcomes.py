@@ -54,9 +54,9 @@ def _outcomes(doc_id: str, aligned: Alignment) -> list[Outcome]:
     outcomes += [Outcome(BOUNDARY, doc_id, g.span, p.span) for g, p in aligned.boundary]
     outcomes += [Outcome(WRONG_TYPE, doc_id, g.span, p.span) for g, p in aligned.type]
     outcomes += [Outcome(MISSED, doc_id, g.span, None) for g in aligned.false_negatives]
-    outcomes.sort(key=lambda o: (o.gold.start, o.gold.end))
+    outcomes.sort(key=lambda o: (o.anchor.start, o.anchor.end))  # the gold span here
     outcomes += sorted((Outcome(SPURIOUS, doc_id, None, p.span) for p in aligned.false_positives),
-                       key=lambda o: (o.pred.start, o.pred.end))
+                       key=lambda o: (o.anchor.start, o.anchor.end))  # the prediction here
     return outcomes
 
 

@@ -88,6 +88,7 @@ span.p.o-spurious{text-decoration-style:wavy;text-decoration-color:var(--bad)}
 
 def _tag(outcome: Outcome) -> str:
     if outcome.kind == WRONG_TYPE:
+        assert outcome.pred is not None  # a wrong type is a pair
         return f"{_BADGE[WRONG_TYPE]} {outcome.pred.label}"
     label = outcome.anchor.label
     return f"{_BADGE[outcome.kind]} {label}"
@@ -104,16 +105,19 @@ def _value_text(span: Span | None) -> str:
 def tooltip(outcome: Outcome) -> str:
     """The hover text of one mark: what happened, with the Arabic text."""
     gold, pred = outcome.gold, outcome.pred
+    if outcome.kind == MISSED:
+        assert gold is not None
+        return f"Missed: gold {gold.label} «{gold.text}» was not predicted"
+    if outcome.kind == SPURIOUS:
+        assert pred is not None
+        return f"Spurious: predicted {pred.label} «{pred.text}» is not a gold mention"
+    assert gold is not None and pred is not None  # correct, boundary, wrong type: a gold-prediction pair
     if outcome.kind == CORRECT:
         text = f"Correct: {gold.label} «{gold.text}» (gold and prediction agree)"
         if gold.label == "MONEY" and gold.value is not None:
             verdict = "right" if gold.value.matches(pred.value) else "wrong"
             text += f"; amount {verdict}: gold {_value_text(gold)}, predicted {_value_text(pred)}"
         return text
-    if outcome.kind == MISSED:
-        return f"Missed: gold {gold.label} «{gold.text}» was not predicted"
-    if outcome.kind == SPURIOUS:
-        return f"Spurious: predicted {pred.label} «{pred.text}» is not a gold mention"
     if outcome.kind == BOUNDARY:
         return f"Boundary: gold {gold.label} «{gold.text}», predicted {pred.label} «{pred.text}» (same type, other extent)"
     return f"Wrong type: gold {gold.label} «{gold.text}», predicted {pred.label} «{pred.text}»"
@@ -138,7 +142,7 @@ def render_article(text: str, outcomes: list[Outcome]) -> str:
     blocks = [(o.gold.start, o.gold.end, o) for o in outcomes if o.gold is not None]
     underlines: list[tuple[Span, str]] = []  # (predicted span, opening tag)
     for o in outcomes:
-        if o.kind != SPURIOUS:
+        if o.kind != SPURIOUS or o.pred is None:
             continue
         if _overlaps(o.pred, blocks):
             underlines.append((o.pred, f'<span class="p o-spurious t-{o.pred.label}" data-outcome="spurious" '
@@ -147,7 +151,7 @@ def render_article(text: str, outcomes: list[Outcome]) -> str:
             blocks.append((o.pred.start, o.pred.end, o))
     blocks.sort(key=lambda b: (b[0], b[1]))
     for o in outcomes:
-        if o.kind in (BOUNDARY, WRONG_TYPE):
+        if o.kind in (BOUNDARY, WRONG_TYPE) and o.pred is not None:
             title = f"predicted {o.pred.label} «{o.pred.text}»"
             underlines.append((o.pred, f'<span class="p t-{o.pred.label}" title="{escape(title)}">'))
 
@@ -156,12 +160,12 @@ def render_article(text: str, outcomes: list[Outcome]) -> str:
         cuts.update((start, end))
     for span, _ in underlines:
         cuts.update((max(0, span.start), min(len(text), span.end)))
-    cuts = sorted(cuts)
+    points = sorted(cuts)
 
     out: list[str] = []
     next_block = 0
     open_end: int | None = None
-    for seg_start, seg_end in zip(cuts, cuts[1:]):
+    for seg_start, seg_end in zip(points, points[1:]):
         if open_end is None and next_block < len(blocks) and blocks[next_block][0] == seg_start:
             out.append(_mark_open(blocks[next_block][2]))
             open_end = blocks[next_block][1]
