@@ -11,6 +11,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
@@ -61,7 +62,8 @@ def write_atomic(path: Path | str, content: str | bytes) -> None:
         raise _unwritable(path, err) from None
     mode = "wb" if isinstance(content, bytes) else "w"
     try:
-        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as handle:
+        text_options: dict[str, Any] = {} if mode == "wb" else {"encoding": "utf-8", "newline": ""}
+        with os.fdopen(fd, mode, **text_options) as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())

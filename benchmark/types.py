@@ -1,4 +1,4 @@
-"""Plain data that flows between the stages of the benchmark (see DESIGN.md).
+"""Plain data that flows between the stages of the benchmark (docs/architecture.md).
 
 Everything here is immutable and free of heavy imports, so any stage can be
 tested alone and `bench validate` / `bench leaderboard` start fast.
@@ -98,3 +98,13 @@ class Document:
 
 # Predictions of one extractor: document id -> predicted spans.
 Predictions = dict[str, list[Span]]
+
+
+# Used when an external corpus (conll:PATH) or a model without a card names its
+# own entity types: they map through this, case-insensitively; types not listed
+# are ignored.
+DEFAULT_LABEL_MAP = {
+    "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC",
+    "ORG": "ORG", "ORGANIZATION": "ORG",
+    "MONEY": "MONEY",
+}

@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--anercorp", type=Path, help="also compare on this CoNLL file's sentences")
     args = parser.parse_args()
 
-    from benchmark.corpus import load_corpus
+    from benchmark.corpora.corpus import load_corpus
     from tests.camel_differential import load_ner_recognizer, run_both
     from tests.test_camelbert_differential import adversarial_units, sentences
     from tests.tiny_models import build_camelbert_shaped, seed_texts

@@ -81,9 +81,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
 
-    from benchmark.corpus import load_corpus, load_seed
+    from benchmark.corpora.corpus import load_corpus, load_seed
     from benchmark.extractors.transformers_ner import TransformersExtractor
-    from benchmark.news import available_news_splits
+    from benchmark.corpora.news import available_news_splits
     from tests.tiny_models import build_camelbert_shaped
 
     corpora = {"seed": load_seed(), **{name: c for name, c in available_news_splits().items()}}

@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from benchmark.records import RecordError, load_record
+from benchmark.results.record_read import RecordError, load_record
 
 KINDS = {"false_positives": "FALSE", "false_negatives": "MISS", "boundary": "BOUNDARY", "type": "TYPE"}
 

@@ -8,7 +8,7 @@ its gold spans, from --corpus-dir or $BENCH_NEWS_DIR), repeating the ~0.27 MB
 of articles as often as the size needs, and times `bench run --model
 gazetteer+money-rules` on each, end to end: the extractor's load, the
 predictions (no prediction cache) and the scoring with its 1000-resample
-bootstrap, as `bench run` does it (`commands.run.run_model`, given the corpus
+bootstrap, as `bench run` does it (`benchmark.api.run`, given the corpus
 built here). Two layouts, because they stress different code:
 
   one    the articles joined (blank line between them) into ONE document: the
@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 if TYPE_CHECKING:
-    from benchmark.corpus import Corpus
+    from benchmark.corpora.documents import Corpus
     from benchmark.types import Document
 
 MB = 1_000_000
@@ -62,7 +62,7 @@ def utf8_len(text: str) -> int:
 def build_corpus(articles: list[Document], size_bytes: int, layout: str) -> Corpus:
     """Whole articles, cycled in id order, until they hold `size_bytes` of text
     (so a corpus is at most one article larger than asked)."""
-    from benchmark.corpus import make_corpus
+    from benchmark.corpora.documents import make_corpus
     from benchmark.types import Document
     if not articles:
         raise SystemExit("error: no news articles to build corpora from")
@@ -88,10 +88,10 @@ def build_corpus(articles: list[Document], size_bytes: int, layout: str) -> Corp
 
 def time_run(model: str, corpus: Corpus, resamples: int) -> tuple[float, float, dict]:
     """(wall seconds, CPU seconds of this process, run record)."""
-    from benchmark.commands.run import run_model
+    from benchmark.api import run
 
     t0, c0 = time.perf_counter(), time.process_time()
-    record = run_model(model, corpus.name, corpus=corpus, use_cache=False, progress=False, n_resamples=resamples)
+    record = run(model, corpus, use_cache=False, progress=False, n_resamples=resamples)
     return time.perf_counter() - t0, time.process_time() - c0, record
 
 
@@ -114,7 +114,7 @@ def main() -> int:
     if args.corpus_dir is None:
         parser.error("the news texts are needed: pass --corpus-dir DIR or set BENCH_NEWS_DIR")
 
-    from benchmark.news import load_news
+    from benchmark.corpora.news import load_news
 
     sizes = sorted(float(s) for s in args.sizes.split(","))
     articles = list(load_news(args.corpus_dir, split="all").documents)

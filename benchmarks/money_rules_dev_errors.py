@@ -2,7 +2,7 @@
 
 Rule extractors may be developed on dev only (benchmarks/MONEY_RULES.md,
 section 3): this script refuses a run record of any other split, and loads the
-dev split only (benchmark.news.load_news, which checks every text's sha256).
+dev split only (benchmark.corpora.news.load_news, which checks every text's sha256).
 
     BENCH_NEWS_DIR=../shared/corpus/articles \\
       bench run --model money-rules --corpus news --split dev --output /tmp/mr-dev.json --no-cache
@@ -18,9 +18,9 @@ import os
 import sys
 from pathlib import Path
 
-from benchmark.corpus import CorpusError
-from benchmark.news import load_news
-from benchmark.records import RecordError, load_record
+from benchmark.corpora.documents import CorpusError
+from benchmark.corpora.news import load_news
+from benchmark.results.record_read import RecordError, load_record
 from benchmark.types import MoneyValue
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from money_rules_wojood import read_conll  # noqa: E402  (a sibling script, not a package)
 
-from benchmark.anercorp import default_dir  # noqa: E402
-from benchmark.money import find_money  # noqa: E402
+from benchmark.corpora.anercorp import default_dir  # noqa: E402
+from benchmark.extractors.rules.money.parser import find_money  # noqa: E402
 
 ANERCORP = default_dir()  # $BENCH_DATA/anercorp (`bench data fetch anercorp` writes it)
 

@@ -1,4 +1,4 @@
-"""Measure money-rules (benchmark.money.find_money) on Wojood's real MONEY mentions.
+"""Measure money-rules (benchmark.extractors.rules.money.parser.find_money) on Wojood's real MONEY mentions.
 
 The grammar was written from Arabic grammar and its own test sentences; Wojood
 (SinaLab, MIT; a public sample lives in ../shared/data/wojood_sample) is text it
@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmark.money import find_money, parse_money  # noqa: E402
+from benchmark.extractors.rules.money.parser import find_money, parse_money  # noqa: E402
 from benchmark.scoring.counts import prf  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wojood_sample"

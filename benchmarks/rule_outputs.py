@@ -36,12 +36,12 @@ def file_name(model: str, corpus: str, split: str | None) -> str:
 
 
 def dump(out: Path, corpus_dir: Path | None) -> None:
-    from benchmark.commands.run import run_model
+    from benchmark.api import run
 
     out.mkdir(parents=True, exist_ok=True)
     for corpus, split in CORPORA:
         for model in MODELS:
-            record = run_model(model, corpus, corpus_dir=corpus_dir, split=split, use_cache=False, progress=False)
+            record = run(model, corpus, corpus_dir=corpus_dir, split=split, use_cache=False, progress=False)
             kept = {"predictions": record["predictions"], "metrics": record["metrics"]}
             path = out / file_name(model, corpus, split)
             path.write_text(json.dumps(kept, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")

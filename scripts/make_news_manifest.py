@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmark.news import MANIFEST_COLUMNS, news_dir  # noqa: E402
+from benchmark.corpora.news import MANIFEST_COLUMNS, news_dir  # noqa: E402
 
 SEED = 20261128
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmark.extractors.transformers_ner import TransformersExtractor
-from benchmark.preprocess import Preprocessing
+from benchmark.extractors.preprocess import Preprocessing
 from benchmark.tokenize import tokenize
 from benchmark.types import Document
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from benchmark.corpus import Corpus, make_corpus, sha256_text
+from benchmark.corpora.documents import Corpus, make_corpus, sha256_text
 from benchmark.io import write_json_atomic
 from benchmark.types import Document, MoneyValue, Predictions, Span
 

@@ -1,4 +1,4 @@
-"""ANERcorp rebuilt from its public sources (benchmark/anercorp.py, `bench data`),
+"""ANERcorp rebuilt from its public sources (benchmark/corpora/anercorp.py, `bench data`),
 offline: a fake fetcher serves the local copies of the two source files."""
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmark import anercorp
-from benchmark.anercorp import (
+from benchmark.corpora import anercorp
+from benchmark.corpora.anercorp import (
     CAMEL_TEST,
     ORIGINAL,
     SOURCES,
@@ -21,7 +21,8 @@ from benchmark.anercorp import (
     verify_dir,
 )
 from benchmark.cli import main
-from benchmark.corpus import CorpusError, conll_path, load_corpus, portable_spec
+from benchmark.corpora.documents import CorpusError
+from benchmark.corpora.corpus import conll_path, load_corpus, portable_spec
 from benchmark.errors import DataError, InputError
 
 from .conftest import ROOT, shared_path

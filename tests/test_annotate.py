@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmark.annotate import spans_from_mentions
-from benchmark.corpus import CorpusError
+from benchmark.corpora.annotate import spans_from_mentions
+from benchmark.corpora.documents import CorpusError
 from benchmark.types import MoneyValue
 
 TEXT = "وقال البنك إن بنك الرياض وشركة أرامكو في الرياض دفعت 5 ملايين ريال."

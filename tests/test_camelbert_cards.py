@@ -7,7 +7,7 @@ import hashlib
 import pytest
 from click.testing import CliRunner
 
-from benchmark.cards import load_card_file
+from benchmark.extractors.cards import load_card_file
 from benchmark.cli import cli
 
 from .conftest import ROOT, shared_path
@@ -19,7 +19,7 @@ CARDS = ["camelbert-msa-ner", "camelbert-mix-ner", "camelbert-ca-ner", "camelber
 @pytest.mark.parametrize("name", CARDS)
 def test_card_names_the_vocabulary_hash_and_the_differential_test(name):
     card = load_card_file(ROOT / "models" / f"{name}.toml")
-    verified = card["verified"]
+    verified = card.table["verified"]
     assert verified["vocabulary_sha256"] == CAMELBERT_VOCAB_SHA256
     test_file = ROOT / verified["differential_test"]
     assert test_file.is_file() and "NERecognizer" in test_file.read_text(encoding="utf-8")

@@ -3,22 +3,22 @@ from __future__ import annotations
 
 import pytest
 
-from benchmark.cards import CardError, available_cards, expand_source, load_card_file, resolve, slugify
+from benchmark.extractors.cards import CardError, available_cards, expand_source, load_card_file, resolve, slugify
 from benchmark.types import LABELS
 
 
 @pytest.mark.parametrize("name", available_cards())
 def test_every_shipped_card_is_valid(name):
     card = resolve(name)
-    assert card["name"] == name
-    if card["kind"] == "transformers":
+    assert card.name == name
+    if card.kind == "transformers":
         # unmapped labels are an error: a card lists every model type explicitly
-        assert card["label_map"], f"{name}: a shipped transformers card needs an explicit label_map"
-        assert set(card["label_map"].values()) <= set(LABELS) | {"ignore"}
-        assert "reference" in card
-    if card["kind"] == "composite":
-        for part in card["parts"]:
-            resolve(part["model"])  # every part resolves too
+        assert card.label_map, f"{name}: a shipped transformers card needs an explicit label_map"
+        assert set(card.label_map.values()) <= set(LABELS) | {"ignore"}
+        assert card.reference is not None
+    if card.kind == "composite":
+        for part in card.parts:
+            resolve(part.model)  # every part resolves too
 
 
 def test_required_cards_are_shipped():
@@ -30,11 +30,23 @@ def test_required_cards_are_shipped():
 
 
 def test_resolve_kinds():
-    assert resolve("a+b")["kind"] == "composite"
-    assert resolve("my_pkg.extract:run")["kind"] == "callable"
+    assert resolve("a+b").kind == "composite"
+    assert resolve("my_pkg.extract:run").kind == "callable"
     card = resolve("CAMeL-Lab/some-model")
-    assert card["kind"] == "transformers" and card["source"] == "CAMeL-Lab/some-model"
-    assert card["label_map"] is None  # the default map applies and is printed
+    assert card.kind == "transformers" and card.source == "CAMeL-Lab/some-model"
+    assert card.label_map is None  # the default map applies and is printed
+
+
+def test_a_card_is_frozen_and_keeps_its_table():
+    import dataclasses
+
+    card = resolve("gazetteer+money-rules")
+    assert [part.model for part in card.parts] == ["gazetteer", "money-rules"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        card.kind = "rules"  # type: ignore[misc]
+    table = card.to_dict()
+    table["kind"] = "changed"  # a copy: the card is unchanged
+    assert card.to_dict()["kind"] == "composite" and card.to_dict()["name"] == "gazetteer+money-rules"
 
 
 def test_bad_label_map_names_file_and_key(tmp_path):

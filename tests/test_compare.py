@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from benchmark.cli import cli
-from benchmark.compare import BOUNDARY_CHANGE, BROKEN, FIXED, TYPE_CHANGE, entity_diff, regression_verdict, score_deltas
-from benchmark.records import RecordError, record_from_dict
+from benchmark.results.compare import BOUNDARY_CHANGE, BROKEN, FIXED, TYPE_CHANGE, entity_diff, regression_verdict, score_deltas
+from benchmark.results.record_read import RecordError, record_from_dict
 from benchmark.testing import assert_no_regression
 from .records_fixtures import (added, gold_predictions, install_as_seed, make_record, replaced, synthetic_corpus,
                               without, write_record)
@@ -111,13 +111,13 @@ def test_assert_no_regression_rejects_unusable_input(records, tmp_path):
 
 
 def _fake_run_module(monkeypatch, record: dict, calls: list):
-    def run_model(model, corpus_name="seed", **options):
-        calls.append((model, corpus_name, options))
+    def run(model, corpus="seed", **options):
+        calls.append((model, corpus, options))
         return record
 
-    import benchmark.commands.run as module
+    import benchmark.api as module
 
-    monkeypatch.setattr(module, "run_model", run_model)
+    monkeypatch.setattr(module, "run", run)
 
 
 def test_assert_no_regression_runs_the_model_through_bench_run(records, monkeypatch):

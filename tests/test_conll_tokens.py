@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from benchmark.cli import cli
-from benchmark.conll import with_predictions, write_conll
-from benchmark.corpus import load_corpus
+from benchmark.corpora.conll import with_predictions, write_conll
+from benchmark.corpora.corpus import load_corpus
 from benchmark.scoring import evaluate
 from benchmark.tokenize import tokenize
 from benchmark.types import Document, Span, Token

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from benchmark.cli import cli
-from benchmark.conll import ConllError, format_conll, read_conll_scored, read_conll_tagged, write_conll
+from benchmark.corpora.conll import ConllError, format_conll, read_conll_scored, read_conll_tagged, write_conll
 
 from .conftest import shared_path
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import random
 
 import pytest
 
@@ -154,7 +153,7 @@ def test_the_budget_stops_training_and_keeps_a_checkpoint(tmp_path, tiny_base):
 def test_bench_train_reports_a_missing_training_file(tmp_path):
     from click.testing import CliRunner
 
-    from benchmark.commands.train import train
+    from benchmark.cli.commands.train import train
 
     result = CliRunner().invoke(train, ["e5-small-anercorp", "--train-file", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
@@ -162,11 +161,11 @@ def test_bench_train_reports_a_missing_training_file(tmp_path):
 
 
 def test_the_card_says_how_to_build_a_missing_model(tmp_path, monkeypatch):
-    from benchmark.cards import resolve
-    from benchmark.harness import ExtractorError, build_extractor
+    from benchmark.extractors.cards import resolve
+    from benchmark.extractors.harness import ExtractorError, build_extractor
 
     monkeypatch.setenv("BENCH_CACHE", str(tmp_path / "empty-cache"))
     card = resolve("e5-small-anercorp")
-    assert card["label_map"] == {"LOC": "LOC", "ORG": "ORG", "PERS": "ignore", "MISC": "ignore"}
+    assert card.label_map == {"LOC": "LOC", "ORG": "ORG", "PERS": "ignore", "MISC": "ignore"}
     with pytest.raises(ExtractorError, match=r"does not exist; build it with `bench train e5-small-anercorp`"):
         build_extractor(card)

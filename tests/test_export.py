@@ -8,9 +8,9 @@ from click.testing import CliRunner
 
 import benchmark
 from benchmark.cli import cli
-from benchmark.conll import read_conll_tagged
-from benchmark.corpus import load_seed
-from benchmark.export import TAG_NAMES, sentence_rows
+from benchmark.corpora.conll import read_conll_tagged
+from benchmark.corpora.corpus import load_seed
+from benchmark.corpora.export import TAG_NAMES, sentence_rows
 
 
 @pytest.fixture

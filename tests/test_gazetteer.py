@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from benchmark.extractors.gazetteer import GazetteerExtractor, extract, lexicon, normalize
+from benchmark.extractors.rules.gazetteer.extractor import GazetteerExtractor, extract, lexicon, normalize
 from benchmark.types import Document, Span
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmark.harness import CallableExtractor, CompositeExtractor, ExtractorError
+from benchmark.extractors.cards import Card
+from benchmark.extractors.harness import CallableExtractor, CompositeExtractor, ExtractorError
 from benchmark.types import Document, Span
 
 DOC = Document("d1", "وقعت شركة وابتك عقدا بقيمة 4.2 مليار دولار مع شركة أخرى.")
@@ -48,8 +49,8 @@ def test_composite_takes_listed_labels_and_first_part_wins_overlaps():
     first = Fixed([Span(10, 15, "ORG"), Span(27, 42, "LOC")])
     second = Fixed([Span(27, 42, "MONEY"), Span(10, 15, "MONEY"), Span(50, 55, "ORG")])
     parts = iter([first, second])
-    card = {"name": "a+b", "parts": [{"model": "money-rules", "labels": ["ORG"]},
-                                    {"model": "money-rules", "labels": ["MONEY"]}]}
+    card = Card.from_table({"name": "a+b", "kind": "composite", "parts": [{"model": "money-rules", "labels": ["ORG"]},
+                                                                       {"model": "money-rules", "labels": ["MONEY"]}]})
     composite = CompositeExtractor(card, lambda _: next(parts))
     spans = composite.predict([DOC])["d1"]
     # LOC of the first part is not listed; MONEY [27,42) is kept since LOC was not taken;
@@ -59,10 +60,27 @@ def test_composite_takes_listed_labels_and_first_part_wins_overlaps():
 
 
 def test_ad_hoc_composite_parts_contribute_the_labels_they_can_produce():
-    from benchmark.harness import producible_labels
-    from benchmark.extractors.money_rules import MoneyRulesExtractor
+    from benchmark.extractors.cards import card_label_map
+    from benchmark.extractors.harness import producible_labels
+    from benchmark.extractors.protocol import as_extractor
+    from benchmark.extractors.rules.money.extractor import MoneyRulesExtractor
+    from benchmark.extractors.transformers_ner import TransformersExtractor
 
-    assert producible_labels({"kind": "rules"}, MoneyRulesExtractor()) == ("MONEY",)
+    assert producible_labels(MoneyRulesExtractor()) == ("MONEY",)
     card = {"kind": "transformers", "label_map": {"LOC": "LOC", "ORG": "ORG", "PERS": "ignore"}}
-    assert producible_labels(card, object()) == ("ORG", "LOC")
-    assert producible_labels({"kind": "callable"}, object()) == ("MONEY", "ORG", "LOC")
+    assert producible_labels(TransformersExtractor("some/model", label_map=card_label_map(card))) == ("ORG", "LOC")
+    assert producible_labels(TransformersExtractor("some/model", label_map=None)) == ("MONEY", "ORG", "LOC")
+    assert producible_labels(as_extractor(object())) == ("MONEY", "ORG", "LOC")
+
+
+def test_every_extractor_kind_implements_the_protocol():
+    from benchmark.extractors.cards import resolve
+    from benchmark.extractors.harness import build_extractor
+    from benchmark.extractors.protocol import Extractor
+    from benchmark.extractors.transformers_ner import TransformersExtractor
+
+    for model in ("gazetteer", "money-rules", "gazetteer+money-rules", "tests.fixtures.user_extractor:extract"):
+        extractor = build_extractor(resolve(model))
+        assert isinstance(extractor, Extractor), model
+        assert extractor.revision().startswith("sha256:") or "+" in extractor.revision(), model
+    assert isinstance(TransformersExtractor("some/model", label_map=None), Extractor)

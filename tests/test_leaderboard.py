@@ -24,8 +24,9 @@ import pytest
 from click.testing import CliRunner
 
 from benchmark.cli import cli
-from benchmark.leaderboard import README_END, README_START, build_leaderboard, render_markdown, replace_readme_block
-from benchmark.records import load_results, record_from_dict
+from benchmark.results.leaderboard import README_END, README_START, render_markdown, replace_readme_block
+from benchmark.results.ranking import build_leaderboard
+from benchmark.results.record_read import load_results, record_from_dict
 
 from .records_fixtures import (N_RESAMPLES, gold_predictions, install_as_seed, make_record, synthetic_corpus, without,
                                write_record)
@@ -126,7 +127,7 @@ def test_corpus_that_cannot_be_loaded_is_shown_unranked_as_not_rescored(records)
 
 def test_csv_and_json(records):
     board = board_of(records)
-    from benchmark.leaderboard import render_csv, render_json
+    from benchmark.results.leaderboard import render_csv, render_json
 
     rows = list(csv.DictReader(io.StringIO(render_csv(board))))
     assert [r["model"] for r in rows] == ["perfect", "minus-one", "weak"]
@@ -231,8 +232,9 @@ def test_leaderboard_and_validate_do_not_import_torch(home):
 
 
 def test_side_by_side_puts_each_models_corpora_in_one_row():
-    from benchmark.leaderboard import Leaderboard, Row, Section, side_by_side
-    from benchmark.records import record_from_dict
+    from benchmark.results.ranking import Leaderboard, Row, Section
+    from benchmark.results.leaderboard import side_by_side
+    from benchmark.results.record_read import record_from_dict
 
     def record(model: str, corpus: str, f1: float) -> Row:
         block = {"overall": {"precision": f1, "recall": f1, "f1": f1, "support": 10},
@@ -252,7 +254,8 @@ def test_side_by_side_puts_each_models_corpora_in_one_row():
 
 
 def test_cards_without_a_run_still_show_their_published_score():
-    from benchmark.leaderboard import Leaderboard, unrun_references
+    from benchmark.results.ranking import Leaderboard
+    from benchmark.results.leaderboard import unrun_references
 
     rows = {name: (score, text) for name, score, text in unrun_references(Leaderboard("seqeval_strict", [], [], 10))}
     assert rows["hatmimoha-arabic-ner"][0] == "0.870"

@@ -1,12 +1,13 @@
-"""The leaderboard's LLM table (benchmark/leaderboard_llm.py): unaligned rate, tokens, cost."""
+"""The leaderboard's LLM table (benchmark/results/leaderboard_llm.py): unaligned rate, tokens, cost."""
 from __future__ import annotations
 
 import io
 
 from rich.console import Console
 
-from benchmark.leaderboard import build_leaderboard, print_table, render_markdown
-from benchmark.records import record_from_dict
+from benchmark.results.leaderboard import print_table, render_markdown
+from benchmark.results.ranking import build_leaderboard
+from benchmark.results.record_read import record_from_dict
 
 from .records_fixtures import (
     N_RESAMPLES,

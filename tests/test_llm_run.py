@@ -11,9 +11,9 @@ import socket
 
 import pytest
 
-from benchmark.cards import CardError, resolve
+from benchmark.extractors.cards import CardError, resolve
 from benchmark.cli import main
-from benchmark.commands.run import run_model
+from benchmark.api import run as run_model
 from benchmark.errors import InputError
 
 from .llm_server import Reply, scripted_server
@@ -124,7 +124,7 @@ def test_variants_hallucinations_and_malformed_json_are_scored_and_reported(home
 
 
 def _spans(record):
-    from benchmark.records import predictions_from_json
+    from benchmark.results.record_read import predictions_from_json
 
     return predictions_from_json(record["predictions"])
 
@@ -234,8 +234,8 @@ def test_merge_system_role_puts_the_instruction_before_the_chunk(home, server):
 
 def test_openai_name_resolves_to_an_llm_card_and_bad_cards_fail_fast(home):
     card = resolve("openai:gpt4")  # not taken for a module:callable
-    assert card["kind"] == "llm" and card["model"] == "gpt4" and card["temperature"] == 0.0
-    assert resolve("openai:gpt-4o-mini+money-rules")["kind"] == "composite"
+    assert card.kind == "llm" and card.table["model"] == "gpt4" and card.table["temperature"] == 0.0
+    assert resolve("openai:gpt-4o-mini+money-rules").kind == "composite"
     write_card(home, name="bad", response_format="xml")
     with pytest.raises(CardError, match="response_format must be one of"):
         resolve("bad")
@@ -262,7 +262,7 @@ def test_shots_come_from_news_dev_and_are_refused_when_scoring_it(capsys, tmp_pa
     import os
 
     from benchmark.extractors.llm.shots import Shot, check_disjoint, select_shots
-    from benchmark.news import read_manifest
+    from benchmark.corpora.news import read_manifest
 
     check_disjoint([Shot("a", "t", [])], {"b"})
     with pytest.raises(InputError, match="use --shots 0 to score news dev"):

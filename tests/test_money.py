@@ -10,7 +10,8 @@ import unicodedata
 
 import pytest
 
-from benchmark.money import find_money, numeric_value, parse_money
+from benchmark.extractors.rules.money.parser import find_money, parse_money
+from benchmark.extractors.rules.money.values import numeric_value
 from benchmark.types import MoneyValue
 
 # --- numbers ------------------------------------------------------------------

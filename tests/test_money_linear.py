@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from benchmark import money_context
-from benchmark.money import find_money
-from benchmark.money_context import Evidence
+from benchmark.extractors.rules.money import context as money_context
+from benchmark.extractors.rules.money.parser import find_money
+from benchmark.extractors.rules.money.context import Evidence
 
 # --- bare-currency resolution: the indexed resolve() against its plain definition ---
 

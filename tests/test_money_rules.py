@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from benchmark.extractors import money_rules
-from benchmark.extractors.money_rules import MoneyRulesExtractor
+from benchmark.extractors.rules.money import extractor as money_rules
+from benchmark.extractors.rules.money.extractor import MoneyRulesExtractor
 from benchmark.types import Document, MoneyValue
 
 
@@ -43,22 +43,25 @@ def test_revision_is_a_sha256_of_the_grammar():
     assert revision == MoneyRulesExtractor().revision()
 
 
-def test_revision_changes_when_the_grammar_source_changes(tmp_path, monkeypatch):
-    grammar = tmp_path / "money.py"
-    grammar.write_text("GRAMMAR = 1\n", encoding="utf-8")
-    monkeypatch.setattr(money_rules, "grammar_files", lambda: [grammar])
+def test_revision_changes_when_a_file_of_the_package_changes_or_is_added(tmp_path, monkeypatch):
+    (tmp_path / "parser.py").write_text("GRAMMAR = 1\n", encoding="utf-8")
+    monkeypatch.setattr(money_rules, "PACKAGE_DIR", tmp_path)
     before = money_rules.revision.__wrapped__()
-    grammar.write_text("GRAMMAR = 2\n", encoding="utf-8")
-    after = money_rules.revision.__wrapped__()
-    assert before != after
-    assert before.startswith("sha256:") and after.startswith("sha256:")
+    (tmp_path / "parser.py").write_text("GRAMMAR = 2\n", encoding="utf-8")
+    edited = money_rules.revision.__wrapped__()
+    (tmp_path / "values.py").write_text("", encoding="utf-8")  # a new module nobody listed
+    added = money_rules.revision.__wrapped__()
+    assert len({before, edited, added}) == 3
+    assert all(r.startswith("sha256:") for r in (before, edited, added))
 
 
-def test_revision_covers_every_grammar_file():
-    # money_context.py decides currencies from the document: editing it must change the revision
-    names = {path.name for path in money_rules.grammar_files()}
-    assert names == {"money.py", "money_lexicon.py", "money_context.py"}
-    assert all(path.exists() for path in money_rules.grammar_files())
+def test_revision_covers_every_file_of_the_package():
+    # context.py decides currencies from the document: editing it must change the revision
+    from benchmark.extractors import package_files
+
+    names = {path.name for path in package_files(money_rules.PACKAGE_DIR)}
+    assert {"parser.py", "lexicon.py", "context.py", "extractor.py"} <= names
+    assert names == {path.name for path in money_rules.PACKAGE_DIR.glob("*.py")}
 
 
 def test_predict_uses_the_whole_document():

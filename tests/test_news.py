@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from benchmark.cli import cli
-from benchmark.corpus import CorpusError
-from benchmark.news import Entry, check_texts, extract_text, fetch_corpus, load_news, read_manifest, texts_dir
+from benchmark.corpora.documents import CorpusError
+from benchmark.corpora.news import Entry, check_texts, extract_text, fetch_corpus, load_news, read_manifest, texts_dir
 
 from .conftest import shared_path
 

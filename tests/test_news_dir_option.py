@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from benchmark import news
+from benchmark.corpora import news
 from benchmark.cli import COMMANDS, LazyGroup, cli
-from benchmark.corpus import CorpusError
+from benchmark.corpora.documents import CorpusError
 
 from .conftest import shared_path
 

@@ -1,11 +1,11 @@
-"""benchmark.preprocess: harakat, tatweel, digits, and the map back to the original offsets."""
+"""benchmark.extractors.preprocess: harakat, tatweel, digits, and the map back to the original offsets."""
 from __future__ import annotations
 
 import random
 
 import pytest
 
-from benchmark.preprocess import (
+from benchmark.extractors.preprocess import (
     DIACRITICS,
     TATWEEL,
     Preprocessing,

@@ -8,7 +8,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from benchmark.cards import CardError, resolve
+from benchmark.extractors.cards import CardError, resolve
 from benchmark.cli import cli
 from benchmark.errors import InputError
 from benchmark.formatting import md_escape
@@ -67,9 +67,9 @@ def test_resolve_suggests_close_card_names():
 
 
 def test_resolve_still_takes_hub_ids_and_card_paths_inside_models():
-    assert resolve("CAMeL-Lab/bert-base-arabic-camelbert-msa-ner")["kind"] == "transformers"
-    assert resolve("models/gazetteer.toml")["name"] == "gazetteer"
-    assert resolve(str(ROOT / "models" / "gazetteer.toml"))["name"] == "gazetteer"
+    assert resolve("CAMeL-Lab/bert-base-arabic-camelbert-msa-ner").kind == "transformers"
+    assert resolve("models/gazetteer.toml").name == "gazetteer"
+    assert resolve(str(ROOT / "models" / "gazetteer.toml")).name == "gazetteer"
 
 
 # --- writing: what may be replaced ---------------------------------------------------
@@ -162,7 +162,7 @@ def test_model_folders_the_benchmark_built_may_be_replaced(tmp_path):
 
 
 def test_fetch_leaves_a_changed_text_alone_without_force(tmp_path, monkeypatch):
-    from benchmark.news import fetch_corpus, read_manifest
+    from benchmark.corpora.news import fetch_corpus, read_manifest
 
     entry = read_manifest()[0]
     (tmp_path / entry.file).write_text("my own edits", encoding="utf-8")

@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from benchmark.cli import cli
-from benchmark.records import RecordError, record_from_dict
-from benchmark.report import render_report
+from benchmark.results.record_read import RecordError, record_from_dict
+from benchmark.results.report import render_report
 
 from .records_fixtures import (added, gold_predictions, install_as_seed, make_record, replaced, synthetic_corpus,
                                without, write_record)

@@ -61,13 +61,14 @@ def test_second_run_reuses_cached_predictions_and_json_format(isolated_cache):
 
 
 def test_cache_is_keyed_by_card(isolated_cache):
-    from benchmark.cards import resolve
-    from benchmark.corpus import load_seed
-    from benchmark.runrecord import cache_key
+    from benchmark.extractors.cards import Card, resolve
+    from benchmark.corpora.corpus import load_seed
+    from benchmark.results.prediction_cache import cache_key
 
     corpus = load_seed()
     card = resolve("money-rules")
-    other = dict(card, extractor="benchmark.extractors.gazetteer:GazetteerExtractor")
+    other = Card.from_table({**card.to_dict(),
+                             "extractor": "benchmark.extractors.rules.gazetteer.extractor:GazetteerExtractor"})
     assert cache_key(card, "r1", corpus, {}) != cache_key(other, "r1", corpus, {})
     assert cache_key(card, "r1", corpus, {}) != cache_key(card, "r2", corpus, {})
 

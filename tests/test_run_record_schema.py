@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from benchmark.corpus import load_seed
-from benchmark.record_schema import (
+from benchmark.corpora.corpus import load_seed
+from benchmark.results.record_schema import (
     doc_path,
     fields,
     load_schema,
@@ -47,7 +47,7 @@ def test_every_committed_record_conforms(path):
 def fresh_rules_record(tmp_path_factory):
     import os
 
-    from benchmark.commands.run import run_model
+    from benchmark.api import run as run_model
 
     old = os.environ.get("BENCH_CACHE")
     os.environ["BENCH_CACHE"] = str(tmp_path_factory.mktemp("cache"))
@@ -76,7 +76,7 @@ def test_a_fresh_record_says_whether_the_tree_was_dirty(fresh_rules_record):
 def test_a_fresh_transformers_record_conforms(tmp_path, monkeypatch):
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    from benchmark.commands.run import run_model
+    from benchmark.api import run as run_model
 
     from .tiny_models import build_tiny_bert
 
@@ -148,7 +148,7 @@ def test_nan_and_infinity_are_not_json_numbers():
 
 def test_the_field_table_in_the_docs_is_generated_from_the_schema():
     text = doc_path().read_text(encoding="utf-8")
-    assert render_doc(text) == text, "run python -m benchmark.record_schema --write"
+    assert render_doc(text) == text, "run python -m benchmark.results.record_schema --write"
 
 
 def test_every_schema_field_has_a_description():

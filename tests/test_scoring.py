@@ -271,7 +271,8 @@ def test_b_org_i_loc():
 # --- the seed article and its gold ------------------------------------------
 
 def test_seed_gold_scored_against_itself_and_with_proclitics_kept(root):
-    from benchmark.corpus import CorpusError, load_seed
+    from benchmark.corpora.documents import CorpusError
+    from benchmark.corpora.corpus import load_seed
     from benchmark.tokenize import tokenize
 
     try:
@@ -302,7 +303,7 @@ def test_importing_the_scorer_stays_light():
     import subprocess
     import sys
 
-    code = ("import sys, benchmark.scoring, benchmark.conll; "
+    code = ("import sys, benchmark.scoring, benchmark.corpora.conll; "
             "print(sorted(m for m in ('torch', 'transformers', 'datasets', 'sklearn') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

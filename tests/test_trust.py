@@ -191,7 +191,7 @@ def test_editing_a_helper_module_of_a_user_package_invalidates_the_cache(tmp_pat
 
 
 def test_a_top_level_helper_imported_earlier_is_still_in_the_key(tmp_path, monkeypatch):
-    from benchmark.harness import CallableExtractor
+    from benchmark.extractors.harness import CallableExtractor
 
     (tmp_path / "trust_top_helper.py").write_text("LABEL = 'LOC'\n", encoding="utf-8")
     (tmp_path / "trust_top_extract.py").write_text(
@@ -214,9 +214,9 @@ def tiny_bert(tmp_path_factory):
 
 
 def _local_model_key(directory: Path) -> dict:
-    from benchmark.cards import resolve
-    from benchmark.harness import build_extractor
-    from benchmark.prediction_inputs import prediction_inputs
+    from benchmark.extractors.cards import resolve
+    from benchmark.extractors.harness import build_extractor
+    from benchmark.extractors.prediction_inputs import prediction_inputs
 
     card = resolve(str(directory))
     return prediction_inputs(card, build_extractor(card, {"device": "cpu", "progress": False}))

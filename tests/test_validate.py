@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from benchmark.cli import cli
-from benchmark.corpus import sha256_text
-from benchmark.validate import check_annotation
+from benchmark.corpora.documents import sha256_text
+from benchmark.corpora.validate import check_annotation
 
 TEXT = "دخلت الولايات المتحدة وكازاخستان مرحلة جديدة بقيمة 4.2 مليار دولار."
 

@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.conll_file is None:
-            from ..anercorp import TEST_FILE, split_path
+            from ..corpora.anercorp import TEST_FILE, split_path
 
             args.conll_file = split_path(TEST_FILE)
         scores = evaluate_conll(args.model_dir, args.conll_file, threads=args.threads)

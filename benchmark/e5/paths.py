@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..cards import cache_dir
+from ..paths import cache_dir
 from ..errors import InputError
 from ..io import write_atomic
 

@@ -4,7 +4,7 @@ The recipe, and why:
 - ANERcorp is already tokenized: its tokens are fed as words
   (`is_split_into_words=True`), the first sub-token of a word carries the
   word's tag and the other sub-tokens are ignored (-100). That is the
-  harness's inference convention (DESIGN.md), so training and `bench run`
+  harness's inference convention (`word_alignment = "first"`, docs/model-cards.md), so training and `bench run`
   read a word the same way.
 - Words are dediacritized and stripped of tatweel, as the model card tells
   the harness to do with benchmark text, so the model never sees marks at
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from ..errors import DataError
-from ..preprocess import Preprocessing
+from ..extractors.preprocess import Preprocessing
 from .paths import new_folder, write_json
 
 ANERCORP_TAGS = ("O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PERS", "I-PERS", "B-MISC", "I-MISC")
@@ -95,7 +95,7 @@ def normalize_word(word: str) -> str:
 
 def read_tagged(path: Path | str) -> list[tuple[list[str], list[str]]]:
     """A `token TAG` file as (words, tags) per sentence, checked against ANERcorp's tag set."""
-    from ..conll import read_conll_tagged
+    from ..corpora.conll import read_conll_tagged
 
     sentences = []
     for number, rows in enumerate(read_conll_tagged(path), start=1):

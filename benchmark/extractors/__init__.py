@@ -1,6 +1,10 @@
-"""Extractors: rule baselines, transformers models, user callables. Each has
-`predict(documents) -> {document id: [Span]}` and `revision() -> str`.
-Built from a model card by benchmark.harness.build_extractor."""
+"""Extractors: rule baselines (rules/), transformers models
+(transformers_ner), user callables and composites (harness). Each implements
+the Extractor protocol (protocol.py): `predict(documents) -> {document id:
+[Span]}`, `revision() -> str`, `labels`, and optionally `load()` and `stats`.
+Built from a model card (cards.py) by harness.build_extractor.
+
+The revision helpers below hash the files an extractor's predictions depend on."""
 from __future__ import annotations
 
 import hashlib
@@ -15,6 +19,25 @@ def files_revision(paths: Iterable[Path], extra: str = "") -> str:
     digest = hashlib.sha256()
     for path in paths:
         digest.update(Path(path).name.encode("utf-8") + b"\0" + Path(path).read_bytes())
+    digest.update(extra.encode("utf-8"))
+    return "sha256:" + digest.hexdigest()
+
+
+def package_files(folder: Path) -> list[Path]:
+    """Every Python source file of a package folder, sub-packages included,
+    sorted: what a rule extractor's predictions are made of."""
+    folder = Path(folder)
+    return sorted(p for p in folder.rglob("*.py") if "__pycache__" not in p.relative_to(folder).parts)
+
+
+def package_revision(folder: Path, extra: str = "") -> str:
+    """"sha256:" over every source file of a package folder (relative path and
+    bytes) plus `extra`: a file added to, edited in or removed from the
+    package gives a new revision, with no list of files to keep up to date."""
+    folder = Path(folder).resolve()
+    digest = hashlib.sha256()
+    for path in package_files(folder):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     digest.update(extra.encode("utf-8"))
     return "sha256:" + digest.hexdigest()
 

@@ -3,7 +3,7 @@ CAMeL Tools runs CAMeLBERT.
 
 1. Words come from the benchmark tokenizer (benchmark.tokenize), the same
    words every score is computed over.
-2. Each word is normalized (benchmark.preprocess: harakat, tatweel, digits).
+2. Each word is normalized (benchmark.extractors.preprocess: harakat, tatweel, digits).
    A word that becomes empty, or that the model's tokenizer turns into no
    sub-token at all, is tagged O and never shifts the alignment of the words
    after it (camel_tools' NERecognizer drops such words and misaligns).
@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .. import cards
+from . import cards
 from ..errors import InputError
-from ..preprocess import Preprocessing
+from .preprocess import Preprocessing
+from .protocol import ExtractorBase
 from ..tagging import OUTSIDE, repair, tags_to_spans
 from ..tokenize import tokenize
 from ..types import LABELS, Document, Span, Token
@@ -212,7 +213,7 @@ class EncodedCorpus:
 # ---------------------------------------------------------------- the extractor
 
 
-class TransformersExtractor:
+class TransformersExtractor(ExtractorBase):
     def __init__(
         self,
         source: str,
@@ -382,6 +383,13 @@ class TransformersExtractor:
         if self.revision_requested and _COMMIT_RE.match(self.revision_requested):
             return self.revision_requested
         return None
+
+    @property
+    def labels(self) -> tuple[str, ...]:  # type: ignore[override]
+        """The benchmark labels its (card's) label map produces; all three without one."""
+        if not self.label_map:
+            return LABELS
+        return tuple(label for label in LABELS if label in self.label_map.values())
 
     def effective_label_map(self) -> dict[str, str | None]:
         """model label type -> MONEY/ORG/LOC, or None for an ignored type."""

@@ -54,11 +54,11 @@ def projected_entities(tokens: Sequence[Token], spans: Sequence[Span], tags: Seq
     source: dict[tuple[int, str], Span] = {}
     index = TokenIndex(tokens)
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        first, end = index.token_range(span.start, span.end)
-        if first < end:
-            source.setdefault((first, span.label), span)
+        lo, hi = index.token_range(span.start, span.end)
+        if lo < hi:
+            source.setdefault((lo, span.label), span)
     entities: list[Entity] = []
-    first = None
+    first: int | None = None
     for i, tag in enumerate(list(tags) + ["O"]):
         if first is not None and not tag.startswith("I-"):
             label = tags[first][2:]

@@ -8,6 +8,7 @@ every resample's totals are one matrix product with the per-unit counts
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -45,7 +46,7 @@ def micro_f1(counts: UnitCounts) -> float:
 def ci95(counts: UnitCounts, *, n_resamples: int, seed: int, unit: str) -> dict:
     """95% percentile-bootstrap interval of micro F1. With n_resamples = 0, or
     no units, low and high are None."""
-    out = {"low": None, "high": None, "n_resamples": n_resamples, "unit": unit, "seed": seed}
+    out: dict[str, Any] = {"low": None, "high": None, "n_resamples": n_resamples, "unit": unit, "seed": seed}
     if n_resamples > 0 and counts.n_units > 0:
         samples = micro_f1_samples(counts, resample_weights(counts.n_units, n_resamples, seed))
         low, high = np.percentile(samples, [2.5, 97.5])

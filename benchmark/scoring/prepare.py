@@ -131,6 +131,6 @@ def prepare_predictions(gold: GoldCorpus, predictions: Mapping[str, Sequence[Spa
     for g in gold.documents:
         spans = list(predictions.get(g.document.id, ()))
         _check_spans(g.document, spans, "predicted")
-        spans = unique_sorted(spans)
-        prepared.append(PredictedDocument(spans, spans_to_tags(g.tokens, spans)))
+        kept = unique_sorted(spans)
+        prepared.append(PredictedDocument(kept, spans_to_tags(g.tokens, kept)))
     return prepared

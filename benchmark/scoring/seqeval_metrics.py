@@ -91,7 +91,7 @@ def _pieces(tags: Sequence[str], size: int) -> list[tuple[int, int]]:
 
 
 def sequence_counts(
-    sequences: Iterable[tuple[Sequence[str], Sequence[str], Sequence[int]]],
+    sequences: Iterable[tuple[Sequence[str], Sequence[str], Sequence[int] | np.ndarray]],
     mode: str,
     n_units: int,
     types: tuple[str, ...] | None = None,

@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from ...cards import cache_dir
+from ...paths import cache_dir
 from ...io import write_json_atomic
 
 

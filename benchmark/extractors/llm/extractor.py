@@ -30,6 +30,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ...types import LABELS, Document, Predictions, Span
+from ..cards import Card
+from ..protocol import ExtractorBase
 from .align import align
 from .cache import answer_key, load_answer, store_answer
 from .card import base_url as resolve_base_url
@@ -64,11 +66,12 @@ class Job:
     spans: list[Span] = field(default_factory=list)
 
 
-class LLMExtractor:
+class LLMExtractor(ExtractorBase):
     caches_answers = True  # bench run skips its prediction cache: answers are cached instead
     labels = LABELS
 
-    def __init__(self, card: dict, options: dict | None = None):
+    def __init__(self, card: Card | dict, options: dict | None = None):
+        card = card.to_dict() if isinstance(card, Card) else card
         options = options or {}
         self.card = card
         self.name = card["name"]

@@ -29,8 +29,8 @@ class Shot:
 def select_shots(n: int, budget: int, corpus_dir=None, max_chars: int = 600) -> list[Shot]:
     if n <= 0:
         return []
-    from ...corpus import CorpusError
-    from ...news import load_news
+    from ...corpora.documents import CorpusError
+    from ...corpora.news import load_news
 
     try:
         dev = load_news(corpus_dir, "dev")

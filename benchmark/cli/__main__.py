@@ -1,0 +1,4 @@
+"""`python -m benchmark.cli ARGS`: the same as `bench ARGS`."""
+from . import main
+
+main()

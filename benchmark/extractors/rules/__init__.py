@@ -1,0 +1,1 @@
+"""The rule baselines: `money-rules` (rules/money/) and `gazetteer` (rules/gazetteer/)."""

@@ -1,0 +1,2 @@
+"""The `gazetteer` baseline (ORG, LOC): its word lists, lexicon, text
+normalisation, name rules and the extractor."""
