@@ -10,6 +10,7 @@ The library API (benchmark.api, documented in README "Library API"):
 Light on import: benchmark.api (and heavy libraries: torch, transformers,
 datasets) load only when one of these functions is called.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -21,8 +22,19 @@ if TYPE_CHECKING:
     from .api import Comparison
     from .results.compare import Verdict
 
-__all__ = ["run", "score", "compare", "check", "load_dataset", "LABELS", "Document", "MoneyValue", "Span", "Token",
-           "__version__"]
+__all__ = [
+    "run",
+    "score",
+    "compare",
+    "check",
+    "load_dataset",
+    "LABELS",
+    "Document",
+    "MoneyValue",
+    "Span",
+    "Token",
+    "__version__",
+]
 
 
 def run(model: str, corpus: Any = "seed", **options: Any) -> dict:

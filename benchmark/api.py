@@ -13,6 +13,7 @@ Every expected failure raises a benchmark.errors.BenchError with one line
 benchmark.results.record_read and never trusted: scores are recomputed.
 Importing this module imports no extractor; `run` loads the one it needs.
 """
+
 from __future__ import annotations
 
 import time
@@ -28,7 +29,14 @@ from .extractors.harness import ExtractorError, build_extractor
 from .extractors.prediction_inputs import prediction_inputs
 from .results.compare import Verdict, regression_verdict
 from .results.record_read import (
-    RecordError, RunRecord, aligned_predictions, as_record, check_same_corpus, corpus_spec, load_gold, record_from_dict,
+    RecordError,
+    RunRecord,
+    aligned_predictions,
+    as_record,
+    check_same_corpus,
+    corpus_spec,
+    load_gold,
+    record_from_dict,
     try_load_gold,
 )
 from .results.record_write import build_record, corpus_info, fill_money_values
@@ -67,11 +75,24 @@ def check_split(corpus_name: str, split: str | None) -> None:
         raise InputError(f"--split {split}: corpus {corpus_name!r} has no splits (only --corpus news has dev/test)")
 
 
-def run(model: str = DEFAULT_MODEL, corpus: str | Corpus = "seed", *, corpus_dir: Path | None = None,
-        split: str | None = None, device: str = "auto", batch_size: int | None = None,
-        max_length: int | None = None, trust_remote_code: bool = False, use_cache: bool = True,
-        n_resamples: int = 1000, seed: int = 0, progress: bool = True,
-        base_url: str | None = None, shots: int | None = None, concurrency: int | None = None) -> dict:
+def run(
+    model: str = DEFAULT_MODEL,
+    corpus: str | Corpus = "seed",
+    *,
+    corpus_dir: Path | None = None,
+    split: str | None = None,
+    device: str = "auto",
+    batch_size: int | None = None,
+    max_length: int | None = None,
+    trust_remote_code: bool = False,
+    use_cache: bool = True,
+    n_resamples: int = 1000,
+    seed: int = 0,
+    progress: bool = True,
+    base_url: str | None = None,
+    shots: int | None = None,
+    concurrency: int | None = None,
+) -> dict:
     """Run `model` (a card name, A+B, module:callable, openai:NAME, a model
     folder or a hub id) over `corpus` (a spec: seed, news, conll:PATH; or a
     loaded Corpus) and return its run record (docs/run-record.md), not written
@@ -91,10 +112,18 @@ def run(model: str = DEFAULT_MODEL, corpus: str | Corpus = "seed", *, corpus_dir
         card = resolve(model)
         if loaded is None:
             loaded = load_corpus(corpus_name, corpus_dir=corpus_dir, label_map=gold_label_map(card), split=split)
-        options = {"device": device, "batch_size": batch_size, "max_length": max_length,
-                   "trust_remote_code": trust_remote_code, "progress": progress,
-                   "base_url": base_url, "shots": shots, "concurrency": concurrency, "use_cache": use_cache,
-                   "corpus_dir": corpus_dir}
+        options = {
+            "device": device,
+            "batch_size": batch_size,
+            "max_length": max_length,
+            "trust_remote_code": trust_remote_code,
+            "progress": progress,
+            "base_url": base_url,
+            "shots": shots,
+            "concurrency": concurrency,
+            "use_cache": use_cache,
+            "corpus_dir": corpus_dir,
+        }
         t0 = time.perf_counter()
         extractor = build_extractor(card, options)
         if progress:
@@ -110,8 +139,13 @@ def run(model: str = DEFAULT_MODEL, corpus: str | Corpus = "seed", *, corpus_dir
         # LLM extractors cache their answers (cheap to re-align, and the run's
         # accounting stays in the record), so their predictions are not cached here.
         own_cache = _caches_answers(extractor)
-        key = cache_key(card, revision, loaded, {"max_length": max_length},
-                        inputs={**prediction_inputs(card, extractor), "money_parser": money_parser_revision()})
+        key = cache_key(
+            card,
+            revision,
+            loaded,
+            {"max_length": max_length},
+            inputs={**prediction_inputs(card, extractor), "money_parser": money_parser_revision()},
+        )
         cached = cache_load(key) if use_cache and not own_cache else None
         if cached is not None:
             # The predictions, prediction time and inference statistics of the run that made them.
@@ -127,8 +161,17 @@ def run(model: str = DEFAULT_MODEL, corpus: str | Corpus = "seed", *, corpus_dir
             if own_cache:  # the revision now names the model id the endpoint reported
                 revision = extractor.revision()
             elif use_cache:
-                cache_store(key, predictions, {"model": model, "revision": revision, "corpus": loaded.name,
-                                               "timing": {"predict_s": predict_s}, "stats": _json_safe(stats)})
+                cache_store(
+                    key,
+                    predictions,
+                    {
+                        "model": model,
+                        "revision": revision,
+                        "corpus": loaded.name,
+                        "timing": {"predict_s": predict_s},
+                        "stats": _json_safe(stats),
+                    },
+                )
     except (CardError, CorpusError, ExtractorError) as err:
         raise RunError(str(err)) from err  # chained: `bench --debug` shows a user extractor's traceback
     except Exception as err:  # the transformers backend's expected failures (classes imported lazily)
@@ -145,17 +188,29 @@ def run(model: str = DEFAULT_MODEL, corpus: str | Corpus = "seed", *, corpus_dir
     words = sum(len(tokenize(doc.text)) for doc in loaded.documents)
     label_map_used = extractor.effective_label_map()
     record = build_record(
-        card=card, model_name=model, slug=slugify(model), revision=revision, corpus=loaded,
-        predictions=predictions, metrics=metrics, device=stats.get("device", "cpu"),
-        timing={"load_s": round(load_s, 4), "predict_s": round(predict_s, 4) if predict_s is not None else None,
-                "score_s": round(score_s, 4), "words": words,
-                "words_per_s": round(words / predict_s, 1) if predict_s else None,
-                "prediction_cache": cache_state},
+        card=card,
+        model_name=model,
+        slug=slugify(model),
+        revision=revision,
+        corpus=loaded,
+        predictions=predictions,
+        metrics=metrics,
+        device=stats.get("device", "cpu"),
+        timing={
+            "load_s": round(load_s, 4),
+            "predict_s": round(predict_s, 4) if predict_s is not None else None,
+            "score_s": round(score_s, 4),
+            "words": words,
+            "words_per_s": round(words / predict_s, 1) if predict_s else None,
+            "prediction_cache": cache_state,
+        },
         repairs={"invalid_tags": stats.get("invalid_tags", 0), "rule": stats.get("repair_rule")},
         label_map_used=label_map_used,
         preprocessing_used=extractor.effective_preprocessing(),
-        inference={**{k: stats[k] for k in ("windows", "batches", "words_without_subtokens", "max_length") if k in stats},
-                   "cache": cache_state},
+        inference={
+            **{k: stats[k] for k in ("windows", "batches", "words_without_subtokens", "max_length") if k in stats},
+            "cache": cache_state,
+        },
         corpus_spec={"spec": portable_spec(corpus_name), "split": split},
     )
     if "llm" in stats:  # an LLM's accounting (docs/run-record.md, "LLM runs")
@@ -181,12 +236,15 @@ def score(record: Any, corpus_dir: Path | None = None) -> dict:
     data = loaded.data
     current = corpus_info(corpus)
     if data["corpus"].get("texts_sha256") not in (None, current["texts_sha256"]):
-        raise InputError(f"{loaded.source}: the texts of corpus {corpus.name!r} differ from those the "
-                         "predictions were made on; re-run the model with `bench run`")
+        raise InputError(
+            f"{loaded.source}: the texts of corpus {corpus.name!r} differ from those the "
+            "predictions were made on; re-run the model with `bench run`"
+        )
     ci = data["metrics"]["seqeval_strict"].get("ci95") or {}
     t0 = time.perf_counter()
-    data["metrics"] = evaluate(list(corpus.documents), loaded.predictions(),
-                               n_resamples=ci.get("n_resamples", 1000), seed=ci.get("seed", 0))
+    data["metrics"] = evaluate(
+        list(corpus.documents), loaded.predictions(), n_resamples=ci.get("n_resamples", 1000), seed=ci.get("seed", 0)
+    )
     data["timing"]["score_s"] = round(time.perf_counter() - t0, 4)
     data["corpus"].update(current)
     return data
@@ -215,13 +273,16 @@ def _usable_gold(a: RunRecord, b: RunRecord):
         return None, why
     for record in (a, b):
         if record.corpus_sha256 != gold.sha256:
-            return None, (f"{record.source} was scored on gold sha256 {record.corpus_sha256[:12]}, the current gold "
-                          f"is {gold.sha256[:12]}; re-score it with `bench score`")
+            return None, (
+                f"{record.source} was scored on gold sha256 {record.corpus_sha256[:12]}, the current gold "
+                f"is {gold.sha256[:12]}; re-score it with `bench score`"
+            )
     return gold, None
 
 
-def compare(run_a: Any, run_b: Any, *, metric: str = "seqeval_strict", n_resamples: int = 1000,
-            seed: int = 0) -> Comparison:
+def compare(
+    run_a: Any, run_b: Any, *, metric: str = "seqeval_strict", n_resamples: int = 1000, seed: int = 0
+) -> Comparison:
     """F1 deltas per type and overall for every metric, the paired bootstrap
     under `metric` and the entity diff of two run records (paths, dicts or
     RunRecords). Raises RecordError for unusable input."""
@@ -261,12 +322,21 @@ def current_gold(record: RunRecord, corpus_dir=None) -> Corpus:
     try:
         return load_gold(record, corpus_dir)
     except CorpusError as err:
-        raise RecordError(f"{record.source}: cannot be re-scored against the current gold ({err}); "
-                          "a stored score is never trusted") from None
+        raise RecordError(
+            f"{record.source}: cannot be re-scored against the current gold ({err}); a stored score is never trusted"
+        ) from None
 
 
-def check(baseline: Any, candidate: Any = None, *, model: str | None = None, max_drop: float = 0.0,
-          metric: str = "seqeval_strict", per_type: bool = False, **run_options) -> Verdict:
+def check(
+    baseline: Any,
+    candidate: Any = None,
+    *,
+    model: str | None = None,
+    max_drop: float = 0.0,
+    metric: str = "seqeval_strict",
+    per_type: bool = False,
+    **run_options,
+) -> Verdict:
     """The verdict of `bench check`. baseline/candidate: a path, a record dict
     or a RunRecord; or `model` to run now (with `run_options`, e.g.
     use_cache). Raises RecordError for unusable input (missing file, another

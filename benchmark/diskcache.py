@@ -6,6 +6,7 @@ name, a read-only or missing cache only costs time, and the folders can be
 deleted at any time. Used for re-scored records (results.rescore) and gold
 that passed validation (corpora.validate).
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -11,6 +11,7 @@ prints its message as one line (`error: ...`) with the exit code:
 Messages name the file, line, span, option or model that is at fault, so a
 user can act on them without a traceback (`bench --debug` shows one).
 """
+
 from __future__ import annotations
 
 import importlib

@@ -1,5 +1,6 @@
 """Number and text formatting shared by leaderboard, compare, check and report,
 so that the same score reads the same everywhere."""
+
 from __future__ import annotations
 
 import re
@@ -22,14 +23,14 @@ def fmt_delta(delta: float, digits: int = 3) -> str:
 
 
 def fmt_interval(ci: dict | None) -> str:
-    """"[0.751, 0.866]" from a ci95 block, "" when there is none."""
+    """ "[0.751, 0.866]" from a ci95 block, "" when there is none."""
     if not ci or ci.get("low") is None or ci.get("high") is None:
         return ""
     return f"[{ci['low']:.3f}, {ci['high']:.3f}]"
 
 
 def short_revision(revision: str | None, length: int = 10) -> str:
-    """"sha256:0123456789abcdef…" -> "0123456789"; a hub commit hash -> its first
+    """ "sha256:0123456789abcdef…" -> "0123456789"; a hub commit hash -> its first
     characters; a composite's "A+B" -> each part shortened; anything else (a
     tag, "local") unchanged."""
     if not revision:

@@ -18,6 +18,7 @@ intervals that start before `end`, the last one has the largest end, and the
 query overlaps one of them exactly when it overlaps that last one. Reversed
 intervals, which that argument does not cover, are kept apart and scanned.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, insort

@@ -5,6 +5,7 @@ process has a unique hidden name (`.NAME.XXXX.tmp`) that no reader looks at.
 A path that cannot be written (under a file, in a read-only directory, a
 directory itself) raises InputError naming it.
 """
+
 from __future__ import annotations
 
 import json

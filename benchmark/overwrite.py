@@ -11,6 +11,7 @@ Every writer asks here before it replaces an existing path:
 
 Refusals are InputError (exit 2) naming the path and the way out.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,8 +36,10 @@ def check_file_target(path: Path, *, force: bool = False, ours: Ours | None = No
     except OSError:
         pass
     article = "an" if what[:1] in "aeiou" else "a"
-    raise InputError(f"{path}: exists and is not {article} {what} this benchmark wrote; not overwriting it "
-                     "(choose another path, or pass --force to replace it)")
+    raise InputError(
+        f"{path}: exists and is not {article} {what} this benchmark wrote; not overwriting it "
+        "(choose another path, or pass --force to replace it)"
+    )
 
 
 def check_dir_target(path: Path, *, force: bool = False, what: str = "directory") -> None:
@@ -45,11 +48,14 @@ def check_dir_target(path: Path, *, force: bool = False, what: str = "directory"
     if path.exists() and not path.is_dir():
         if force:
             return
-        raise InputError(f"{path}: exists and is a file, not a {what}; not replacing it "
-                         "(choose another path, or pass --force to replace it)")
+        raise InputError(
+            f"{path}: exists and is a file, not a {what}; not replacing it "
+            "(choose another path, or pass --force to replace it)"
+        )
     if path.is_dir() and any(path.iterdir()) and not force:
-        raise InputError(f"{path}: is a non-empty directory; not replacing it "
-                         "(choose another path, or pass --force to replace it)")
+        raise InputError(
+            f"{path}: is a non-empty directory; not replacing it (choose another path, or pass --force to replace it)"
+        )
 
 
 def _json_object(path: Path) -> dict | None:

@@ -1,5 +1,6 @@
 """Where the benchmark's files live: the project root (seeds/, annotations/,
 models/, results/) and the cache directory ($BENCH_CACHE)."""
+
 from __future__ import annotations
 
 import os

@@ -11,6 +11,7 @@ token's start to its last token's end.
 Model output is not always valid IOB2 (an I- after O, or B-X I-Y); `repair`
 fixes it by a stated rule and counts what it changed.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right

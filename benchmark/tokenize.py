@@ -11,6 +11,7 @@ text, which is what lets gold character spans be projected onto tokens. The
 equality with camel_tools is pinned by tests/test_tokenize.py, which runs
 camel_tools itself.
 """
+
 from __future__ import annotations
 
 import sys
@@ -42,11 +43,7 @@ def _split_off_set() -> frozenset[str]:
     """
     from emoji import EMOJI_DATA
 
-    punct_symbol = (
-        chr(cp)
-        for cp in range(sys.maxunicode + 1)
-        if unicodedata.category(chr(cp))[0] in ("P", "S")
-    )
+    punct_symbol = (chr(cp) for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp))[0] in ("P", "S"))
     return frozenset(punct_symbol) | frozenset(EMOJI_DATA.keys())
 
 

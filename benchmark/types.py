@@ -3,6 +3,7 @@
 Everything here is immutable and free of heavy imports, so any stage can be
 tested alone and `bench validate` / `bench leaderboard` start fast.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -104,7 +105,10 @@ Predictions = dict[str, list[Span]]
 # own entity types: they map through this, case-insensitively; types not listed
 # are ignored.
 DEFAULT_LABEL_MAP = {
-    "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC",
-    "ORG": "ORG", "ORGANIZATION": "ORG",
+    "LOC": "LOC",
+    "LOCATION": "LOC",
+    "GPE": "LOC",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
     "MONEY": "MONEY",
 }

@@ -13,6 +13,7 @@ Run from the repository root, with the news texts in $BENCH_NEWS_DIR:
   python benchmarks/camelbert_differential.py --camelbert ../shared/data/camelbert \\
       --camel-tools-data ../shared/data/camel_tools [--anercorp FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,9 @@ def main() -> None:
     inputs: dict[str, list[tuple[str, str]]] = {"seed": [("seed", seed_texts()[0])]}
     news = os.environ.get("BENCH_NEWS_DIR")
     if news and Path(news).is_dir():
-        inputs["news (all 53 articles)"] = [(p.stem, p.read_text(encoding="utf-8"))
-                                            for p in sorted(Path(news).glob("*.txt"))]
+        inputs["news (all 53 articles)"] = [
+            (p.stem, p.read_text(encoding="utf-8")) for p in sorted(Path(news).glob("*.txt"))
+        ]
     inputs["adversarial"] = adversarial_units()
     anercorp = None
     if args.anercorp:

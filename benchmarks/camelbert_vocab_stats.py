@@ -18,6 +18,7 @@ Run from the repository root, with the news texts in $BENCH_NEWS_DIR:
   python benchmarks/camelbert_vocab_stats.py --camelbert ../shared/data/camelbert \\
       --anercorp ../shared/data/anercorp/ANERCorp_CamelSplit_test_reconstructed.txt [--json OUT]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -92,8 +93,9 @@ def main() -> None:
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = build_camelbert_shaped(Path(tmp) / "camelbert", args.camelbert, layers=1)
-        extractor = TransformersExtractor(str(model_dir), label_map=None, preprocessing=CARD, max_length=512,
-                                          stride=64, device="cpu", progress=False)
+        extractor = TransformersExtractor(
+            str(model_dir), label_map=None, preprocessing=CARD, max_length=512, stride=64, device="cpu", progress=False
+        )
         for name, corpus in corpora.items():
             out[name] = corpus_stats(extractor, list(corpus.documents))
             print(name, out[name], file=sys.stderr, flush=True)

@@ -11,6 +11,7 @@ record already holds (metrics.errors) and the article texts, never a gold file.
 Each line: FALSE (predicted, not in gold), MISS (gold, not predicted), BOUNDARY
 or TYPE (overlapping gold and prediction that differ), with the text around it in ⟦ ⟧.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,14 +26,18 @@ KINDS = {"false_positives": "FALSE", "false_negatives": "MISS", "boundary": "BOU
 
 def _context(text: str, start: int, end: int, width: int = 50) -> str:
     flat = text.replace("\n", " ")
-    return f"{flat[max(0, start - width):start]}⟦{flat[start:end]}⟧{flat[end:end + width]}"
+    return f"{flat[max(0, start - width) : start]}⟦{flat[start:end]}⟧{flat[end : end + width]}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("record", type=Path, help="run record of `bench run --corpus news --split dev`")
-    parser.add_argument("--news-dir", type=Path, default=os.environ.get("BENCH_NEWS_DIR"),
-                        help="directory of the article texts [default: $BENCH_NEWS_DIR]")
+    parser.add_argument(
+        "--news-dir",
+        type=Path,
+        default=os.environ.get("BENCH_NEWS_DIR"),
+        help="directory of the article texts [default: $BENCH_NEWS_DIR]",
+    )
     args = parser.parse_args(argv)
     if args.news_dir is None:
         print("error: give --news-dir or set BENCH_NEWS_DIR", file=sys.stderr)
@@ -44,8 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     split = record["corpus"].get("split")
     if split != "dev":
-        print(f"error: {args.record}: split is {split!r}; rule extractors are developed on dev only",
-              file=sys.stderr)
+        print(f"error: {args.record}: split is {split!r}; rule extractors are developed on dev only", file=sys.stderr)
         return 2
     texts: dict[str, str] = {}
     for key, kind in KINDS.items():

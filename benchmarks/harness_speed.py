@@ -31,6 +31,7 @@ Measured, interleaved over --repeats rounds (min and median reported):
 
 Run from the repository root:  python benchmarks/harness_speed.py [--layers 12] [--camelbert DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,10 +51,7 @@ from benchmark.types import Document  # noqa: E402
 
 def make_documents(n_docs: int) -> list[Document]:
     article = (ROOT / "seeds" / "000_7c6dbc57b22b0342.txt").read_text(encoding="utf-8")
-    return [
-        Document(f"doc{i:02d}", article + "\n" + article if i % 4 == 3 else article)
-        for i in range(n_docs)
-    ]
+    return [Document(f"doc{i:02d}", article + "\n" + article if i % 4 == 3 else article) for i in range(n_docs)]
 
 
 def main() -> None:
@@ -64,8 +62,11 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
-    parser.add_argument("--camelbert", type=Path,
-                        help="CAMeLBERT's vocab.txt + bert-base-config.json folder: real vocabulary and config")
+    parser.add_argument(
+        "--camelbert",
+        type=Path,
+        help="CAMeLBERT's vocab.txt + bert-base-config.json folder: real vocabulary and config",
+    )
     args = parser.parse_args()
 
     import torch
@@ -81,11 +82,21 @@ def main() -> None:
             model_dir = build_camelbert_shaped(Path(tmp) / "camelbert-shaped", args.camelbert, layers=args.layers)
         else:
             model_dir = build_tiny_bert(
-                Path(tmp) / "bert-base-random", texts=[d.text for d in docs[:1]], vocab_size=8000,
-                hidden=768, layers=args.layers, heads=12, intermediate=3072, max_positions=512,
+                Path(tmp) / "bert-base-random",
+                texts=[d.text for d in docs[:1]],
+                vocab_size=8000,
+                hidden=768,
+                layers=args.layers,
+                heads=12,
+                intermediate=3072,
+                max_positions=512,
             )
         extractor = TransformersExtractor(
-            str(model_dir), label_map=None, batch_size=args.batch_size, device=args.device, progress=False,
+            str(model_dir),
+            label_map=None,
+            batch_size=args.batch_size,
+            device=args.device,
+            progress=False,
         )
         extractor.load()
         model, tokenizer = extractor._model, extractor._tokenizer
@@ -98,8 +109,12 @@ def main() -> None:
         n_padded = sum(b["input_ids"].numel() for b in batches)
 
         pipe = pipeline(
-            "token-classification", model=model, tokenizer=tokenizer, aggregation_strategy="first",
-            stride=64, device=extractor._device,
+            "token-classification",
+            model=model,
+            tokenizer=tokenizer,
+            aggregation_strategy="first",
+            stride=64,
+            device=extractor._device,
         )
         texts = [d.text for d in docs]
 
@@ -156,20 +171,39 @@ def main() -> None:
 
     summary = {
         "machine": f"{platform.machine()}, {torch.get_num_threads()} torch threads, device {extractor._device}",
-        "versions": {"python": platform.python_version(), "torch": torch.__version__, "transformers": transformers.__version__},
-        "model": {"layers": args.layers, "hidden": 768, "parameters": n_params, "vocab": len(tokenizer),
-                  "kind": "camelbert-shaped" if args.camelbert else "bert-base, vocabulary trained on the seed"},
-        "input": {"documents": len(docs), "words": extractor.stats["words"], "windows": len(encoded.windows),
-                  "batches": len(batches), "batch_size": args.batch_size, "sub_tokens_with_specials": n_tokens,
-                  "padded_positions": n_padded},
-        "seconds": {name: {"min": round(min(t), 3), "median": round(statistics.median(t), 3), "all": [round(x, 3) for x in t]}
-                    for name, t in times.items()},
+        "versions": {
+            "python": platform.python_version(),
+            "torch": torch.__version__,
+            "transformers": transformers.__version__,
+        },
+        "model": {
+            "layers": args.layers,
+            "hidden": 768,
+            "parameters": n_params,
+            "vocab": len(tokenizer),
+            "kind": "camelbert-shaped" if args.camelbert else "bert-base, vocabulary trained on the seed",
+        },
+        "input": {
+            "documents": len(docs),
+            "words": extractor.stats["words"],
+            "windows": len(encoded.windows),
+            "batches": len(batches),
+            "batch_size": args.batch_size,
+            "sub_tokens_with_specials": n_tokens,
+            "padded_positions": n_padded,
+        },
+        "seconds": {
+            name: {"min": round(min(t), 3), "median": round(statistics.median(t), 3), "all": [round(x, 3) for x in t]}
+            for name, t in times.items()
+        },
     }
     best = {name: min(t) for name, t in times.items()}
     med = {name: statistics.median(t) for name, t in times.items()}
     words = extractor.stats["words"]
-    summary["words_per_s"] = {name: {"best": round(words / best[name], 1), "median": round(words / med[name], 1)}
-                              for name in ("harness", "bare", "pipeline")}
+    summary["words_per_s"] = {
+        name: {"best": round(words / best[name], 1), "median": round(words / med[name], 1)}
+        for name in ("harness", "bare", "pipeline")
+    }
     summary["ratios"] = {
         "harness_over_bare_min": round(best["harness"] / best["bare"], 3),
         "harness_over_bare_median": round(med["harness"] / med["bare"], 3),

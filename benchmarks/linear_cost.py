@@ -31,6 +31,7 @@ pays the one-off costs (imports of seqeval and scikit-learn, lexicon loads).
     python benchmarks/linear_cost.py --layout one --sizes 0.25,1 --json /tmp/linear.json
     python benchmarks/linear_cost.py --save /tmp/outputs   # also write each run's predictions and metrics
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,6 +65,7 @@ def build_corpus(articles: list[Document], size_bytes: int, layout: str) -> Corp
     (so a corpus is at most one article larger than asked)."""
     from benchmark.corpora.documents import make_corpus
     from benchmark.types import Document
+
     if not articles:
         raise SystemExit("error: no news articles to build corpora from")
     picked: list[tuple[int, Document]] = []
@@ -97,17 +99,26 @@ def time_run(model: str, corpus: Corpus, resamples: int) -> tuple[float, float, 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus-dir", type=Path, default=os.environ.get("BENCH_NEWS_DIR"),
-                        help="the news texts (default $BENCH_NEWS_DIR)")
+    parser.add_argument(
+        "--corpus-dir",
+        type=Path,
+        default=os.environ.get("BENCH_NEWS_DIR"),
+        help="the news texts (default $BENCH_NEWS_DIR)",
+    )
     parser.add_argument("--model", default="gazetteer+money-rules")
     parser.add_argument("--sizes", default="0.25,0.5,1,2,5", help="corpus sizes in MB, comma-separated")
     parser.add_argument("--layout", choices=(*LAYOUTS, "both"), default="both")
     parser.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (bench run's default)")
-    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
-                        help="the seconds words/s is computed from: wall-clock, or this process's CPU time "
-                             "(steadier on a machine shared with other jobs)")
-    parser.add_argument("--min-ratio", type=float, default=0.5,
-                        help="least words/s of the largest size over that of the smallest")
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="the seconds words/s is computed from: wall-clock, or this process's CPU time "
+        "(steadier on a machine shared with other jobs)",
+    )
+    parser.add_argument(
+        "--min-ratio", type=float, default=0.5, help="least words/s of the largest size over that of the smallest"
+    )
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     parser.add_argument("--save", type=Path, help="write each run's predictions and metrics (canonical JSON) here")
     args = parser.parse_args()
@@ -121,38 +132,59 @@ def main() -> int:
     layouts = LAYOUTS if args.layout == "both" else (args.layout,)
     time_run(args.model, build_corpus(articles, int(sizes[0] * MB), "many"), args.resamples)  # warm-up, untimed
 
-    results: dict = {"machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
-                     "model": args.model, "resamples": args.resamples, "clock": args.clock, "layouts": {}}
+    results: dict = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "model": args.model,
+        "resamples": args.resamples,
+        "clock": args.clock,
+        "layouts": {},
+    }
     failed = False
     for layout in layouts:
         rows = []
-        print(f"\nlayout {layout!r} ({'one document' if layout == 'one' else 'one document per article'}), "
-              f"model {args.model}")
-        print(f"{'MB':>5} {'docs':>5} {'words':>9} {'predict s':>10} {'score s':>8} {'total s':>8} "
-              f"{'CPU s':>8} {'words/s':>8} {'micro F1':>8}   (words/s from {args.clock} time)")
+        print(
+            f"\nlayout {layout!r} ({'one document' if layout == 'one' else 'one document per article'}), "
+            f"model {args.model}"
+        )
+        print(
+            f"{'MB':>5} {'docs':>5} {'words':>9} {'predict s':>10} {'score s':>8} {'total s':>8} "
+            f"{'CPU s':>8} {'words/s':>8} {'micro F1':>8}   (words/s from {args.clock} time)"
+        )
         for size in sizes:
             corpus = build_corpus(articles, int(size * MB), layout)
             seconds, cpu, record = time_run(args.model, corpus, args.resamples)
             words = record["timing"]["words"]
-            row = {"mb": size, "bytes": sum(utf8_len(d.text) for d in corpus.documents),
-                   "documents": len(corpus.documents), "words": words,
-                   "predict_s": record["timing"]["predict_s"], "score_s": record["timing"]["score_s"],
-                   "total_s": round(seconds, 3), "cpu_s": round(cpu, 3),
-                   "words_per_s": round(words / (seconds if args.clock == "wall" else cpu), 1),
-                   "micro_f1": record["metrics"]["seqeval_strict"]["overall"]["f1"]}
+            row = {
+                "mb": size,
+                "bytes": sum(utf8_len(d.text) for d in corpus.documents),
+                "documents": len(corpus.documents),
+                "words": words,
+                "predict_s": record["timing"]["predict_s"],
+                "score_s": record["timing"]["score_s"],
+                "total_s": round(seconds, 3),
+                "cpu_s": round(cpu, 3),
+                "words_per_s": round(words / (seconds if args.clock == "wall" else cpu), 1),
+                "micro_f1": record["metrics"]["seqeval_strict"]["overall"]["f1"],
+            }
             rows.append(row)
-            print(f"{size:>5g} {row['documents']:>5} {words:>9,} {row['predict_s']:>10.2f} {row['score_s']:>8.2f} "
-                  f"{seconds:>8.2f} {cpu:>8.2f} {row['words_per_s']:>8,.0f} {row['micro_f1']:>8.4f}", flush=True)
+            print(
+                f"{size:>5g} {row['documents']:>5} {words:>9,} {row['predict_s']:>10.2f} {row['score_s']:>8.2f} "
+                f"{seconds:>8.2f} {cpu:>8.2f} {row['words_per_s']:>8,.0f} {row['micro_f1']:>8.4f}",
+                flush=True,
+            )
             if args.save:
                 args.save.mkdir(parents=True, exist_ok=True)
                 kept = {"predictions": record["predictions"], "metrics": record["metrics"]}
                 (args.save / f"{corpus.name}.json").write_text(
-                    json.dumps(kept, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+                    json.dumps(kept, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8"
+                )
         ratio = rows[-1]["words_per_s"] / rows[0]["words_per_s"]
         ok = ratio >= args.min_ratio
         failed |= not ok
-        print(f"words/s at {sizes[-1]:g} MB / at {sizes[0]:g} MB: {ratio:.2f} "
-              f"({'ok' if ok else 'TOO SLOW'}: at least {args.min_ratio:g})")
+        print(
+            f"words/s at {sizes[-1]:g} MB / at {sizes[0]:g} MB: {ratio:.2f} "
+            f"({'ok' if ok else 'TOO SLOW'}: at least {args.min_ratio:g})"
+        )
         results["layouts"][layout] = {"rows": rows, "ratio": round(ratio, 3), "ok": ok}
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

@@ -11,6 +11,7 @@ dev split only (benchmark.corpora.news.load_news, which checks every text's sha2
 Each line: MISS (gold span not predicted), FALSE (predicted span not in gold)
 or VALUE (same span, different value), with the text around it in ⟦ ⟧.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,14 +31,18 @@ def _show(value: MoneyValue | None) -> str:
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:
     flat = text.replace("\n", " ")
-    return f"{flat[max(0, start - width):start]}⟦{flat[start:end]}⟧{flat[end:end + width]}"
+    return f"{flat[max(0, start - width) : start]}⟦{flat[start:end]}⟧{flat[end : end + width]}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("record", type=Path, help="run record of money-rules on news dev")
-    parser.add_argument("--articles", type=Path, default=os.environ.get("BENCH_NEWS_DIR"),
-                        help="folder of the news texts (default: $BENCH_NEWS_DIR)")
+    parser.add_argument(
+        "--articles",
+        type=Path,
+        default=os.environ.get("BENCH_NEWS_DIR"),
+        help="folder of the news texts (default: $BENCH_NEWS_DIR)",
+    )
     args = parser.parse_args()
     try:
         record = load_record(args.record)
@@ -46,8 +51,10 @@ def main() -> int:
         return 2
     corpus = record.data["corpus"]
     if corpus.get("spec") != "news" or corpus.get("split") != "dev":
-        print(f"{args.record}: not a news dev run (corpus {corpus.get('name')!r}); only dev may be studied",
-              file=sys.stderr)
+        print(
+            f"{args.record}: not a news dev run (corpus {corpus.get('name')!r}); only dev may be studied",
+            file=sys.stderr,
+        )
         return 2
     if args.articles is None:
         print("no news texts: pass --articles or set BENCH_NEWS_DIR", file=sys.stderr)

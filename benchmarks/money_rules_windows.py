@@ -9,6 +9,7 @@ each by hand (benchmarks/MONEY_RULES.md, section 3).
 
     python benchmarks/money_rules_windows.py [--window 12] [CONLL ...]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,9 @@ ANERCORP = default_dir()  # $BENCH_DATA/anercorp (`bench data fetch anercorp` wr
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("conll", nargs="*", type=Path,
-                        default=sorted(ANERCORP.glob("ANERCorp_CamelSplit_*_reconstructed.txt")))
+    parser.add_argument(
+        "conll", nargs="*", type=Path, default=sorted(ANERCORP.glob("ANERCorp_CamelSplit_*_reconstructed.txt"))
+    )
     parser.add_argument("--window", type=int, default=12, help="sentences per pseudo-document")
     args = parser.parse_args()
     if not args.conll:

@@ -25,6 +25,7 @@ was not built from. This script:
 Usage: python benchmarks/money_rules_wojood.py [--data DIR] [--json]
        python benchmarks/money_rules_wojood.py --review CONLL   (precision by hand)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,8 +91,7 @@ def rebuild(sentence: Sentence) -> None:
     toks = sentence.tokens
     for i, token in enumerate(toks):
         glue = i > 0 and (
-            (token in _GLUE and _ends_with_digit(toks[i - 1]) and i + 1 < len(toks)
-             and _starts_with_digit(toks[i + 1]))
+            (token in _GLUE and _ends_with_digit(toks[i - 1]) and i + 1 < len(toks) and _starts_with_digit(toks[i + 1]))
             or (toks[i - 1] in _GLUE and _starts_with_digit(token) and i > 1 and _ends_with_digit(toks[i - 2]))
         )
         if i > 0 and not glue:
@@ -172,14 +172,19 @@ def evaluate(data: Path) -> dict:
                     hit_pred = {pi for _, pi in pairs}
                     for gi, (s, e) in enumerate(gold):
                         if gi not in hit_gold:
-                            misses.append({"where": sentence.where, "gold": sentence.text[s:e],
-                                           "predicted_here": [sentence.text[a:b] for a, b in pred
-                                                              if a < e and s < b],
-                                           "sentence": sentence.text})
+                            misses.append(
+                                {
+                                    "where": sentence.where,
+                                    "gold": sentence.text[s:e],
+                                    "predicted_here": [sentence.text[a:b] for a, b in pred if a < e and s < b],
+                                    "sentence": sentence.text,
+                                }
+                            )
                     for pi, (s, e) in enumerate(pred):
                         if pi not in hit_pred and not any(s < ge and gs < e for gs, ge in gold):
-                            false_positives.append({"where": sentence.where, "predicted": sentence.text[s:e],
-                                                    "sentence": sentence.text})
+                            false_positives.append(
+                                {"where": sentence.where, "predicted": sentence.text[s:e], "sentence": sentence.text}
+                            )
             for s, e in gold:
                 value = parse_money(sentence.text[s:e])
                 readings.append({"gold": sentence.text[s:e], "value": value.to_json() if value else None})
@@ -195,8 +200,10 @@ def evaluate(data: Path) -> dict:
     return {
         "data": str(data),
         "sentences": n_sentences,
-        "scores": {name: {"tp": tp, "predicted": n_pred, "gold": n_gold, **prf(tp, n_pred, n_gold)}
-                   for name, (tp, n_pred, n_gold) in counts.items()},
+        "scores": {
+            name: {"tp": tp, "predicted": n_pred, "gold": n_gold, **prf(tp, n_pred, n_gold)}
+            for name, (tp, n_pred, n_gold) in counts.items()
+        },
         "misses": misses,
         "false_positives": false_positives,
         "parse_money": readings,
@@ -209,8 +216,10 @@ def print_report(result: dict) -> None:
     print(f"Wojood sample: {result['data']} ({result['sentences']} sentences)")
     print(f"{'view':<8} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>7} {'R':>7} {'F1':>7}")
     for name, s in result["scores"].items():
-        print(f"{name:<8} {s['gold']:>5} {s['predicted']:>5} {s['tp']:>4} "
-              f"{s['precision']:>7.3f} {s['recall']:>7.3f} {s['f1']:>7.3f}")
+        print(
+            f"{name:<8} {s['gold']:>5} {s['predicted']:>5} {s['tp']:>4} "
+            f"{s['precision']:>7.3f} {s['recall']:>7.3f} {s['f1']:>7.3f}"
+        )
     print(f"\nMisses (gold MONEY not matched exactly): {len(result['misses'])}")
     for m in result["misses"]:
         print(f"  {m['where']}: gold «{m['gold']}» predicted here {m['predicted_here']}")
@@ -222,8 +231,10 @@ def print_report(result: dict) -> None:
         v = r["value"]
         shown = "None" if v is None else f"{v['lower']:g}..{v['upper']:g} {v['currency']}"
         print(f"  «{r['gold']}» -> {shown}")
-    print(f"\nCurrency-only mentions (CURR outside MONEY): {result['currency_only_mentions']}, "
-          f"taken as MONEY: {len(result['currency_only_taken_as_money'])} {result['currency_only_taken_as_money']}")
+    print(
+        f"\nCurrency-only mentions (CURR outside MONEY): {result['currency_only_mentions']}, "
+        f"taken as MONEY: {len(result['currency_only_taken_as_money'])} {result['currency_only_taken_as_money']}"
+    )
 
 
 def review(path: Path) -> None:
@@ -246,8 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with train/val/test.txt")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
-    parser.add_argument("--review", type=Path, metavar="CONLL",
-                        help="instead: list predictions on a CoNLL file that has no MONEY gold")
+    parser.add_argument(
+        "--review", type=Path, metavar="CONLL", help="instead: list predictions on a CoNLL file that has no MONEY gold"
+    )
     args = parser.parse_args(argv)
     if args.review:
         review(args.review)

@@ -16,6 +16,7 @@ as canonical JSON (sorted keys), one file per run. Everything else in a record
 files are byte for byte equal exactly when the outputs are. The prediction
 cache is never used.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,10 @@ def dump(out: Path, corpus_dir: Path | None) -> None:
             kept = {"predictions": record["predictions"], "metrics": record["metrics"]}
             path = out / file_name(model, corpus, split)
             path.write_text(json.dumps(kept, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
-            print(f"{path}: {sum(len(v) for v in record['predictions'].values())} predicted spans, "
-                  f"micro F1 {record['metrics']['seqeval_strict']['overall']['f1']:.4f}")
+            print(
+                f"{path}: {sum(len(v) for v in record['predictions'].values())} predicted spans, "
+                f"micro F1 {record['metrics']['seqeval_strict']['overall']['f1']:.4f}"
+            )
 
 
 def compare(before: Path, after: Path) -> int:
@@ -67,8 +70,12 @@ def main() -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("dump", help="write the outputs of every run into DIR")
     d.add_argument("dir", type=Path)
-    d.add_argument("--corpus-dir", type=Path, default=os.environ.get("BENCH_NEWS_DIR"),
-                   help="the news texts (default $BENCH_NEWS_DIR)")
+    d.add_argument(
+        "--corpus-dir",
+        type=Path,
+        default=os.environ.get("BENCH_NEWS_DIR"),
+        help="the news texts (default $BENCH_NEWS_DIR)",
+    )
     c = sub.add_parser("compare", help="compare two dumps byte for byte; exit 1 when any file differs")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)

@@ -9,6 +9,7 @@ round(n/3) go to dev.
 
     python scripts/make_news_manifest.py ../shared/corpus/MANIFEST.tsv
 """
+
 from __future__ import annotations
 
 import csv
@@ -43,8 +44,9 @@ def main(source: str) -> None:
     out = news_dir() / "MANIFEST.tsv"
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, delimiter="\t", extrasaction="ignore",
-                                lineterminator="\n")
+        writer = csv.DictWriter(
+            handle, fieldnames=MANIFEST_COLUMNS, delimiter="\t", extrasaction="ignore", lineterminator="\n"
+        )
         writer.writeheader()
         for row in sorted(rows, key=lambda r: r["file"]):
             writer.writerow(row)

@@ -23,6 +23,7 @@ Every word where the two disagree falls in one class:
                   gave the words context across the cut (NERecognizer defect).
   harness_bug     anything else: a bug in our harness (a test fails on it).
 """
+
 from __future__ import annotations
 
 import os
@@ -87,8 +88,9 @@ class Tally:
         self.bugs.extend(other.bugs)
 
 
-def compare_unit(unit_id: str, ours: Sequence[str | None], theirs: Sequence[str], pieces: Sequence[int],
-                 segments_expected: bool) -> Tally:
+def compare_unit(
+    unit_id: str, ours: Sequence[str | None], theirs: Sequence[str], pieces: Sequence[int], segments_expected: bool
+) -> Tally:
     """Classify every word of one unit (one NERecognizer "sentence").
 
     `ours`: our label per word (None: no sub-token); `theirs`: NERecognizer's
@@ -125,21 +127,37 @@ def compare_unit(unit_id: str, ours: Sequence[str | None], theirs: Sequence[str]
     elif differing:
         tally.harness_bug += len(differing)
         i = differing[0]
-        tally.bugs.append(f"{unit_id}: word {i} ({pieces[i]} pieces): ours {ours[i]!r}, NERecognizer {aligned[i]!r} "
-                          f"({len(differing)} word(s) differ)")
+        tally.bugs.append(
+            f"{unit_id}: word {i} ({pieces[i]} pieces): ours {ours[i]!r}, NERecognizer {aligned[i]!r} "
+            f"({len(differing)} word(s) differ)"
+        )
     return tally
 
 
-def run_both(recognizer, model_dir: Path, units: Sequence[tuple[str, str]], *, camel_segments: bool,
-             preprocessing: dict | None = CARD_PREPROCESSING, batch_size: int = 16) -> Tally:
+def run_both(
+    recognizer,
+    model_dir: Path,
+    units: Sequence[tuple[str, str]],
+    *,
+    camel_segments: bool,
+    preprocessing: dict | None = CARD_PREPROCESSING,
+    batch_size: int = 16,
+) -> Tally:
     """Run our harness and NERecognizer on `units` (id, text) and classify.
 
     camel_segments=True runs ours at max_length 256, stride 0: the same
     segments NERecognizer cuts, so every word must agree once the shift is
     undone. False runs ours at the cards' 512 / 64."""
     limits = {"max_length": 256, "stride": 0} if camel_segments else {"max_length": 512, "stride": 64}
-    ours = TransformersExtractor(str(model_dir), label_map=None, preprocessing=preprocessing, device="cpu",
-                                 progress=False, batch_size=batch_size, **limits)
+    ours = TransformersExtractor(
+        str(model_dir),
+        label_map=None,
+        preprocessing=preprocessing,
+        device="cpu",
+        progress=False,
+        batch_size=batch_size,
+        **limits,
+    )
     documents = [Document(unit_id, text) for unit_id, text in units]
     our_labels = ours.predict_word_labels(documents)
     pre = ours.preprocessing

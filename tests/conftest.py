@@ -1,4 +1,5 @@
 """Shared test fixtures and paths."""
+
 from __future__ import annotations
 
 import os
@@ -34,6 +35,8 @@ def shared_path(*parts: str) -> Path:
     else:
         path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} is not present (read-only third-party data: set BENCH_NEWS_DIR / BENCH_DATA "
-                    "or keep it in ../shared)")
+        pytest.skip(
+            f"{path} is not present (read-only third-party data: set BENCH_NEWS_DIR / BENCH_DATA "
+            "or keep it in ../shared)"
+        )
     return path

@@ -8,6 +8,7 @@ sets the assistant content for a request whose last user message is
 are served first, in order. Every request body and Authorization header is
 kept in `server.requests`.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,7 +32,10 @@ class Reply:
 
 def completion(content: str, model: str, fingerprint: str | None) -> dict:
     return {
-        "id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": model,
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": 0,
+        "model": model,
         "system_fingerprint": fingerprint,
         "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
         "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},

@@ -9,6 +9,7 @@ by surface text. A record is built the way `bench run` builds one: predictions
 under a directory used as BENCH_HOME, so CLI tests load it as the current
 "seed" gold without touching the project's own files.
 """
+
 from __future__ import annotations
 
 import json
@@ -95,8 +96,9 @@ def without(predictions: Predictions, doc_id: str, surface: str) -> Predictions:
     return out
 
 
-def replaced(predictions: Predictions, corpus: Corpus, doc_id: str, surface: str, new_surface: str,
-             label: str | None = None) -> Predictions:
+def replaced(
+    predictions: Predictions, corpus: Corpus, doc_id: str, surface: str, new_surface: str, label: str | None = None
+) -> Predictions:
     """A copy where the span `surface` becomes `new_surface` (a boundary error)
     and/or gets `label` (a type error)."""
     out = without(predictions, doc_id, surface)
@@ -113,10 +115,17 @@ def added(predictions: Predictions, corpus: Corpus, doc_id: str, surface: str, l
     return out
 
 
-def make_record(corpus: Corpus, predictions: Predictions, model: str = "model-a", *,
-                created: str = "2026-11-28T04:00:00+00:00", revision: str = "sha256:" + "ab" * 32,
-                reference: dict | None = None, words_per_s: float = 1234.5,
-                n_resamples: int = N_RESAMPLES) -> dict:
+def make_record(
+    corpus: Corpus,
+    predictions: Predictions,
+    model: str = "model-a",
+    *,
+    created: str = "2026-11-28T04:00:00+00:00",
+    revision: str = "sha256:" + "ab" * 32,
+    reference: dict | None = None,
+    words_per_s: float = 1234.5,
+    n_resamples: int = N_RESAMPLES,
+) -> dict:
     """A schema-1 run record as `bench run` writes it."""
     from benchmark.scoring import evaluate
 
@@ -124,12 +133,30 @@ def make_record(corpus: Corpus, predictions: Predictions, model: str = "model-a"
     return {
         "schema_version": 1,
         "created": created,
-        "model": {"name": model, "slug": model, "kind": "callable", "source": f"tests:{model}",
-                  "revision": revision, "card": {"name": model}, "reference": reference},
-        "corpus": {"name": corpus.name, "documents": len(corpus.documents), "spans": corpus.n_spans,
-                   "sha256": corpus.sha256},
-        "environment": {"python": "3.11", "torch": None, "transformers": None, "seqeval": "1.2.2",
-                        "benchmark": "0.1.0", "git_commit": None, "device": "cpu"},
+        "model": {
+            "name": model,
+            "slug": model,
+            "kind": "callable",
+            "source": f"tests:{model}",
+            "revision": revision,
+            "card": {"name": model},
+            "reference": reference,
+        },
+        "corpus": {
+            "name": corpus.name,
+            "documents": len(corpus.documents),
+            "spans": corpus.n_spans,
+            "sha256": corpus.sha256,
+        },
+        "environment": {
+            "python": "3.11",
+            "torch": None,
+            "transformers": None,
+            "seqeval": "1.2.2",
+            "benchmark": "0.1.0",
+            "git_commit": None,
+            "device": "cpu",
+        },
         "timing": {"load_s": 0.0, "predict_s": 0.1, "score_s": 0.1, "words": 100, "words_per_s": words_per_s},
         "repairs": {"invalid_tags": 0, "rule": "none"},
         "metrics": metrics,
@@ -150,7 +177,12 @@ def install_as_seed(home: Path, corpus: Corpus) -> Path:
     (home / "results").mkdir(parents=True, exist_ok=True)
     for doc in corpus.documents:
         (home / "seeds" / f"{doc.id}.txt").write_text(doc.text, encoding="utf-8", newline="")
-        annotation = {"document": f"{doc.id}.txt", "text_sha256": sha256_text(doc.text),
-                      "spans": [s.to_json() for s in doc.spans]}
-        (home / "annotations" / f"{doc.id}.json").write_text(json.dumps(annotation, ensure_ascii=False), encoding="utf-8")
+        annotation = {
+            "document": f"{doc.id}.txt",
+            "text_sha256": sha256_text(doc.text),
+            "spans": [s.to_json() for s in doc.spans],
+        }
+        (home / "annotations" / f"{doc.id}.json").write_text(
+            json.dumps(annotation, ensure_ascii=False), encoding="utf-8"
+        )
     return home

@@ -4,14 +4,40 @@ Not a model of real text: it only has to exercise every path of the scorer
 (exact hits, boundary and type errors, proclitics in and out, misses,
 spurious and overlapping predictions, several sentences per document).
 """
+
 from __future__ import annotations
 
 import random
 
 from benchmark.types import LABELS, Document, Span
 
-WORDS = ["شركة", "بنك", "الرياض", "مليار", "دولار", "الوطني", "قال", "في", "إن", "7", "٤٫٢", "سهم", "الاستثمار",
-         "أرامكو", "صندوق", "مصر", "الإمارات", "ارتفع", "الربع", "الأول", "ريال", "%", "،", "(", ")"]
+WORDS = [
+    "شركة",
+    "بنك",
+    "الرياض",
+    "مليار",
+    "دولار",
+    "الوطني",
+    "قال",
+    "في",
+    "إن",
+    "7",
+    "٤٫٢",
+    "سهم",
+    "الاستثمار",
+    "أرامكو",
+    "صندوق",
+    "مصر",
+    "الإمارات",
+    "ارتفع",
+    "الربع",
+    "الأول",
+    "ريال",
+    "%",
+    "،",
+    "(",
+    ")",
+]
 PROCLITICS = ["و", "ب", "ل", "ف", "وب", "ول"]
 
 
@@ -62,7 +88,7 @@ def perturb(rng: random.Random, doc: Document) -> list[Span]:
         a = rng.choice(word_starts)
         b = text.find(" ", a)
         out.append(Span(a, b if b != -1 else len(text), rng.choice(LABELS)))
-    return [Span(s.start, s.end, s.label, text[s.start:s.end]) for s in out if s.start < s.end]
+    return [Span(s.start, s.end, s.label, text[s.start : s.end]) for s in out if s.start < s.end]
 
 
 def synthetic_corpus(n_documents: int, seed: int = 0, n_words: int = 120):

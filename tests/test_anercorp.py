@@ -1,5 +1,6 @@
 """ANERcorp rebuilt from its public sources (benchmark/corpora/anercorp.py, `bench data`),
 offline: a fake fetcher serves the local copies of the two source files."""
+
 from __future__ import annotations
 
 import json
@@ -50,15 +51,19 @@ def data_env(tmp_path, monkeypatch) -> Path:
 
 # --- the repair rules, each on its own line ----------------------------------------
 
-@pytest.mark.parametrize("line, expected", [
-    ("فرانكفورت B-LOC", [("فرانكفورت", "B-LOC")]),
-    ("O", []),                                        # a tag with an empty token
-    (".O", [(".", "O")]),                             # token and tag run together
-    ("O عنوان</title>", []),                          # an HTML remnant
-    ("B-LOC عمان", [("عمان", "B-LOC")]),              # columns swapped
-    (". Oالإصابة O", [(".", "O"), ("الإصابة", "O")]),  # two tokens on one line
-    ("الأمن\u200f1706 \u200f I-ORG", [("الأمن\u200f1706", "I-ORG")]),  # first and last field
-])
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("فرانكفورت B-LOC", [("فرانكفورت", "B-LOC")]),
+        ("O", []),  # a tag with an empty token
+        (".O", [(".", "O")]),  # token and tag run together
+        ("O عنوان</title>", []),  # an HTML remnant
+        ("B-LOC عمان", [("عمان", "B-LOC")]),  # columns swapped
+        (". Oالإصابة O", [(".", "O"), ("الإصابة", "O")]),  # two tokens on one line
+        ("الأمن\u200f1706 \u200f I-ORG", [("الأمن\u200f1706", "I-ORG")]),  # first and last field
+    ],
+)
 def test_repair_line(line, expected):
     assert repair_line(line.split()) == expected
 
@@ -82,6 +87,7 @@ def test_render_ends_sentences_after_each_full_stop():
 
 
 # --- the whole rebuild against the split files ---------------------------------------
+
 
 def test_fetch_rebuilds_the_split_files_byte_for_byte(tmp_path, sources):
     fetched = []
@@ -146,6 +152,7 @@ def test_verify_names_missing_and_changed_files(tmp_path):
 
 # --- the CLI -------------------------------------------------------------------------
 
+
 def test_bench_data_fetch_and_verify(data_env, sources, monkeypatch, capsys):
     monkeypatch.setattr(anercorp, "http_get", sources.__getitem__)
     code, out, err = run_cli(["data", "fetch", "anercorp"], capsys)
@@ -168,6 +175,7 @@ def test_bench_data_verify_reads_the_shared_copy(capsys):
 
 # --- where the files are looked for ---------------------------------------------------
 
+
 def test_a_missing_conll_file_is_found_by_name_under_bench_data(data_env):
     data_env.mkdir(parents=True)
     (data_env / TEST_FILE).write_text("أ B-LOC\n. O\n\n", encoding="utf-8")
@@ -178,7 +186,9 @@ def test_a_missing_conll_file_is_found_by_name_under_bench_data(data_env):
 
 
 def test_a_missing_anercorp_file_says_how_to_get_it(data_env):
-    with pytest.raises(CorpusError, match=r"not found \(ANERcorp, CAMeL split\); `bench data fetch anercorp` writes it"):
+    with pytest.raises(
+        CorpusError, match=r"not found \(ANERcorp, CAMeL split\); `bench data fetch anercorp` writes it"
+    ):
         conll_path(f"/nowhere/shared/data/anercorp/{TEST_FILE}")  # an old record's spec, elsewhere
     with pytest.raises(CorpusError, match=r"^/nowhere/other.txt: file not found$"):
         conll_path("/nowhere/other.txt")

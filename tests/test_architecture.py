@@ -19,6 +19,7 @@ design. The layers, from the bottom (docs/architecture.md explains them):
 
 Each layer may also import its own modules (without a cycle).
 """
+
 from __future__ import annotations
 
 import ast
@@ -28,8 +29,19 @@ import pytest
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent / "benchmark"
 
-BASE = {"types", "errors", "io", "paths", "diskcache", "intervals", "formatting", "overwrite", "tokenize", "tagging",
-        "_version"}
+BASE = {
+    "types",
+    "errors",
+    "io",
+    "paths",
+    "diskcache",
+    "intervals",
+    "formatting",
+    "overwrite",
+    "tokenize",
+    "tagging",
+    "_version",
+}
 
 # layer -> the layers it may import (besides itself)
 ALLOWED: dict[str, set[str]] = {
@@ -53,11 +65,20 @@ def layer(module: str) -> str:
     top = parts[1]
     if top in BASE:
         return "base"
-    named = {"corpora": "corpora", "scoring": "scoring", "extractors": "extractors", "results": "results",
-             "e5": "training", "api": "api", "testing": "testing", "cli": "cli"}
+    named = {
+        "corpora": "corpora",
+        "scoring": "scoring",
+        "extractors": "extractors",
+        "results": "results",
+        "e5": "training",
+        "api": "api",
+        "testing": "testing",
+        "cli": "cli",
+    }
     if top not in named:
-        raise AssertionError(f"{module}: not placed in a layer (add it to tests/test_architecture.py and "
-                             "docs/architecture.md)")
+        raise AssertionError(
+            f"{module}: not placed in a layer (add it to tests/test_architecture.py and docs/architecture.md)"
+        )
     return named[top]
 
 
@@ -108,7 +129,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         path.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             if nxt not in state and (cycle := visit(nxt)):
                 return cycle
         path.pop()
@@ -144,9 +165,12 @@ def test_imports_go_one_way():
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.parametrize("graph, cycle", [
-    ({"a": {"b"}, "b": {"c"}, "c": {"a"}}, ["a", "b", "c", "a"]),
-    ({"a": {"b"}, "b": set(), "c": {"a", "b"}}, None),
-])
+@pytest.mark.parametrize(
+    "graph, cycle",
+    [
+        ({"a": {"b"}, "b": {"c"}, "c": {"a"}}, ["a", "b", "c", "a"]),
+        ({"a": {"b"}, "b": set(), "c": {"a", "b"}}, None),
+    ],
+)
 def test_the_cycle_finder_finds_cycles(graph, cycle):
     assert find_cycle(graph) == cycle

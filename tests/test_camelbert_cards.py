@@ -1,5 +1,6 @@
 """The CAMeLBERT cards say what was checked and how (issue 11, item 5), and
 still fail offline with one line."""
+
 from __future__ import annotations
 
 import hashlib
@@ -38,7 +39,9 @@ def test_camelbert_card_offline_fails_with_the_same_one_line(tmp_path, monkeypat
     result = CliRunner().invoke(cli, ["run", "--model", "camelbert-msa-ner"])
     assert result.exit_code == 2
     hub_id = "CAMeL-Lab/bert-base-arabic-camelbert-msa-ner"
-    expected = (f"error: model {hub_id!r} is not in the local Hugging Face cache and the hub is unreachable: "
-                f"download it on a connected machine (hf download {hub_id}; older huggingface_hub: "
-                f"huggingface-cli download {hub_id}), point HF_HOME at that cache, or pass a local directory")
+    expected = (
+        f"error: model {hub_id!r} is not in the local Hugging Face cache and the hub is unreachable: "
+        f"download it on a connected machine (hf download {hub_id}; older huggingface_hub: "
+        f"huggingface-cli download {hub_id}), point HF_HOME at that cache, or pass a local directory"
+    )
     assert result.output.strip().splitlines() == [expected]

@@ -16,6 +16,7 @@ words with no sub-token and shifts the rest) or `hard_cut` (it cuts at 254
 pieces with no overlap). Anything else is counted as `harness_bug` and fails.
 Random weights give varied labels, so a shift or a lost context shows up.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,8 +54,10 @@ def setup(tmp_path_factory):
 
 def sentences(unit_id: str, text: str) -> list[tuple[str, str]]:
     tokens = tokenize(text)
-    return [(f"{unit_id}:{k}", text[tokens[a].start : tokens[b - 1].end])
-            for k, (a, b) in enumerate(sentence_bounds(text, tokens))]
+    return [
+        (f"{unit_id}:{k}", text[tokens[a].start : tokens[b - 1].end])
+        for k, (a, b) in enumerate(sentence_bounds(text, tokens))
+    ]
 
 
 def adversarial_units() -> list[tuple[str, str]]:

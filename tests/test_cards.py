@@ -1,4 +1,5 @@
 """Model cards: every shipped card loads; bad cards fail with the file and key."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,9 +23,18 @@ def test_every_shipped_card_is_valid(name):
 
 
 def test_required_cards_are_shipped():
-    required = {"camelbert-msa-ner", "camelbert-mix-ner", "camelbert-ca-ner", "camelbert-da-ner",
-                "hatmimoha-arabic-ner", "marefa-ner", "xlm-roberta-base-ner-hrl", "money-rules", "gazetteer",
-                "camelbert-msa-ner+money-rules"}
+    required = {
+        "camelbert-msa-ner",
+        "camelbert-mix-ner",
+        "camelbert-ca-ner",
+        "camelbert-da-ner",
+        "hatmimoha-arabic-ner",
+        "marefa-ner",
+        "xlm-roberta-base-ner-hrl",
+        "money-rules",
+        "gazetteer",
+        "camelbert-msa-ner+money-rules",
+    }
     missing = required - set(available_cards())
     assert not missing, f"missing cards: {missing}"
 
@@ -61,7 +71,7 @@ def test_bad_kind_and_invalid_toml(tmp_path):
     path.write_text('kind = "magic"\n', encoding="utf-8")
     with pytest.raises(CardError, match="kind must be one of"):
         load_card_file(path)
-    path.write_text('kind = \n', encoding="utf-8")
+    path.write_text("kind = \n", encoding="utf-8")
     with pytest.raises(CardError, match="invalid TOML"):
         load_card_file(path)
 

@@ -5,6 +5,7 @@ records_fixtures.py: 15 gold mentions (MONEY 4, ORG 6, LOC 5) in 3 documents.
 Dropping one ORG mention from a perfect run leaves 14 of 14 predictions right:
 micro F1 = 2*14 / (14 + 15) = 28/29 = 0.9655, ORG F1 = 2*5 / (5 + 6) = 10/11 = 0.9091.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,11 +14,27 @@ import pytest
 from click.testing import CliRunner
 
 from benchmark.cli import cli
-from benchmark.results.compare import BOUNDARY_CHANGE, BROKEN, FIXED, TYPE_CHANGE, entity_diff, regression_verdict, score_deltas
+from benchmark.results.compare import (
+    BOUNDARY_CHANGE,
+    BROKEN,
+    FIXED,
+    TYPE_CHANGE,
+    entity_diff,
+    regression_verdict,
+    score_deltas,
+)
 from benchmark.results.record_read import RecordError, record_from_dict
 from benchmark.testing import assert_no_regression
-from .records_fixtures import (added, gold_predictions, install_as_seed, make_record, replaced, synthetic_corpus,
-                              without, write_record)
+from .records_fixtures import (
+    added,
+    gold_predictions,
+    install_as_seed,
+    make_record,
+    replaced,
+    synthetic_corpus,
+    without,
+    write_record,
+)
 
 CORPUS = synthetic_corpus()
 PERFECT = gold_predictions(CORPUS)
@@ -47,6 +64,7 @@ def verdict(base, cand, **kw):
 
 # --- the verdict ------------------------------------------------------------------
 
+
 def test_equal_candidate_passes(records):
     v = verdict(records["perfect"], records["perfect"])
     assert v.ok
@@ -62,8 +80,9 @@ def test_worse_candidate_fails_with_one_line_naming_the_drop(records):
 
 def test_per_type_names_the_type_that_dropped(records):
     v = verdict(records["perfect"], records["minus_org"], per_type=True)
-    assert v.line == ("REGRESSION: seqeval_strict micro F1 1.000 -> 0.966 (-0.034 > 0.000); "
-                      "ORG F1 1.000 -> 0.909 (-0.091 > 0.000)")
+    assert v.line == (
+        "REGRESSION: seqeval_strict micro F1 1.000 -> 0.966 (-0.034 > 0.000); ORG F1 1.000 -> 0.909 (-0.091 > 0.000)"
+    )
     # The micro drop (0.034) is inside a 0.05 tolerance, the ORG drop (0.091) is not.
     v = verdict(records["perfect"], records["minus_org"], per_type=True, max_drop=0.05)
     assert v.line == "REGRESSION: seqeval_strict ORG F1 1.000 -> 0.909 (-0.091 > 0.050)"
@@ -73,7 +92,9 @@ def test_tolerance_and_improvement_pass(records):
     assert verdict(records["perfect"], records["minus_org"], max_drop=0.05).ok
     better = verdict(records["minus_org"], records["perfect"], per_type=True)
     assert better.ok
-    assert better.line.startswith("OK: seqeval_strict micro F1 0.966 -> 1.000 (+0.034), MONEY +0.000, ORG +0.091, LOC +0.000")
+    assert better.line.startswith(
+        "OK: seqeval_strict micro F1 0.966 -> 1.000 (+0.034), MONEY +0.000, ORG +0.091, LOC +0.000"
+    )
 
 
 def test_other_metric(records):
@@ -91,6 +112,7 @@ def test_score_deltas_cover_every_metric_and_type(records):
 
 
 # --- assert_no_regression --------------------------------------------------------------
+
 
 def test_assert_no_regression_raises_with_the_verdict(records, tmp_path):
     base = write_record(tmp_path, records["perfect"])
@@ -130,6 +152,7 @@ def test_assert_no_regression_runs_the_model_through_bench_run(records, monkeypa
 
 # --- bench check -------------------------------------------------------------------------
 
+
 def test_check_cli_exit_codes(records, tmp_path):
     base = write_record(tmp_path, records["perfect"])
     worse = write_record(tmp_path, records["minus_org"])
@@ -142,7 +165,8 @@ def test_check_cli_exit_codes(records, tmp_path):
     bad = runner.invoke(cli, ["check", "--baseline", str(base), "--candidate", str(worse), "--per-type"])
     assert bad.exit_code == 1
     assert bad.output.strip().splitlines() == [
-        "REGRESSION: seqeval_strict micro F1 1.000 -> 0.966 (-0.034 > 0.000); ORG F1 1.000 -> 0.909 (-0.091 > 0.000)"]
+        "REGRESSION: seqeval_strict micro F1 1.000 -> 0.966 (-0.034 > 0.000); ORG F1 1.000 -> 0.909 (-0.091 > 0.000)"
+    ]
 
     tolerated = runner.invoke(cli, ["check", "--baseline", str(base), "--candidate", str(worse), "--max-drop", "0.05"])
     assert tolerated.exit_code == 0
@@ -158,7 +182,9 @@ def _one_error_line(result) -> str:
 def test_check_cli_unusable_input_exits_2(records, tmp_path):
     base = write_record(tmp_path, records["perfect"])
     runner = CliRunner()
-    line = _one_error_line(runner.invoke(cli, ["check", "--baseline", str(tmp_path / "nope.json"), "--candidate", str(base)]))
+    line = _one_error_line(
+        runner.invoke(cli, ["check", "--baseline", str(tmp_path / "nope.json"), "--candidate", str(base)])
+    )
     assert "nope.json: file not found" in line
 
     future = write_record(tmp_path, dict(records["perfect"], schema_version=2), "future")
@@ -189,6 +215,7 @@ def test_check_cli_with_model(records, tmp_path, monkeypatch):
 
 
 # --- entity diff and bench compare ------------------------------------------------------------
+
 
 def test_entity_diff_lists_fixed_broken_boundary_and_type_changes():
     # A: misses بنك الخليج, has a boundary error on 500 مليون دولار, calls القاهرة an ORG.
@@ -236,11 +263,17 @@ def test_compare_cli_json(records, home):
     data = json.loads(result.output)
     assert data["paired_bootstrap"]["delta"] == pytest.approx(28 / 29 - 1)
     assert 0 < data["paired_bootstrap"]["p_value"] <= 1
-    assert data["entity_diff"] == [{"change": "broken", "document": "synth-1",
-                                    "mention": {"start": 70, "end": 80, "label": "ORG", "text": "بنك الخليج"},
-                                    "a": "correct", "b": "missed",
-                                    "a_pred": {"start": 70, "end": 80, "label": "ORG", "text": "بنك الخليج"},
-                                    "b_pred": None}]
+    assert data["entity_diff"] == [
+        {
+            "change": "broken",
+            "document": "synth-1",
+            "mention": {"start": 70, "end": 80, "label": "ORG", "text": "بنك الخليج"},
+            "a": "correct",
+            "b": "missed",
+            "a_pred": {"start": 70, "end": 80, "label": "ORG", "text": "بنك الخليج"},
+            "b_pred": None,
+        }
+    ]
 
 
 def test_compare_cli_without_current_gold_still_shows_deltas(records, tmp_path, monkeypatch):

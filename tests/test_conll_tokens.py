@@ -6,6 +6,7 @@ scored on the file's tokens, gold and predictions land on the same tokens,
 and `bench conlleval` on the predictions written back into the file
 (conll.with_predictions) gives exactly what `bench run --corpus conll:` gives.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,15 +23,41 @@ from benchmark.types import Document, Span, Token
 
 # Glued punctuation on entity tokens (دولار. / الرياض،) and outside them.
 SENTENCES = [
-    [("ربحت", "O"), ("أرامكو", "B-ORG"), ("السعودية", "I-ORG"), ("5", "B-MONEY"), ("ملايين", "I-MONEY"),
-     ("دولار.", "I-MONEY")],
-    [("افتتح", "O"), ("بنك", "B-ORG"), ("الكويت", "I-ORG"), ("الوطني", "I-ORG"), ("فرعا", "O"), ("في", "O"),
-     ("الرياض،", "B-LOC"), ("وجدة", "B-LOC"), ("بقيمة", "O"), ("250", "B-MONEY"), ("مليون", "I-MONEY"),
-     ("ريال.", "I-MONEY")],
+    [
+        ("ربحت", "O"),
+        ("أرامكو", "B-ORG"),
+        ("السعودية", "I-ORG"),
+        ("5", "B-MONEY"),
+        ("ملايين", "I-MONEY"),
+        ("دولار.", "I-MONEY"),
+    ],
+    [
+        ("افتتح", "O"),
+        ("بنك", "B-ORG"),
+        ("الكويت", "I-ORG"),
+        ("الوطني", "I-ORG"),
+        ("فرعا", "O"),
+        ("في", "O"),
+        ("الرياض،", "B-LOC"),
+        ("وجدة", "B-LOC"),
+        ("بقيمة", "O"),
+        ("250", "B-MONEY"),
+        ("مليون", "I-MONEY"),
+        ("ريال.", "I-MONEY"),
+    ],
     [("زار", "O"), ("محمد", "B-PERS"), ("دبي", "B-LOC"), ("أمس.", "O")],
     # a gold that disagrees with the extractors (a miss and a false alarm), so the scores are not all 1.0
-    [("سافر", "O"), ("إلى", "O"), ("القاهرة", "O"), ("لتوقيع", "O"), ("اتفاق", "O"), ("مع", "O"),
-     ("مجموعة", "B-ORG"), ("طلعت", "I-ORG"), ("مصطفى.", "I-ORG")],
+    [
+        ("سافر", "O"),
+        ("إلى", "O"),
+        ("القاهرة", "O"),
+        ("لتوقيع", "O"),
+        ("اتفاق", "O"),
+        ("مع", "O"),
+        ("مجموعة", "B-ORG"),
+        ("طلعت", "I-ORG"),
+        ("مصطفى.", "I-ORG"),
+    ],
     # an entity that starts with I- (as 4 of ANERcorp's test entities do): the benchmark reads it as B-
     [("وصل", "O"), ("الوفد", "O"), ("إلى", "O"), ("جدة", "I-LOC"), ("أمس", "O")],
 ]
@@ -57,8 +84,9 @@ def write(path, text: str):
 
 
 def run_record(path, out, model="gazetteer+money-rules") -> dict:
-    result = CliRunner().invoke(cli, ["run", "--model", model, "--corpus", f"conll:{path}", "--output", str(out),
-                                      "--resamples", "20"])
+    result = CliRunner().invoke(
+        cli, ["run", "--model", model, "--corpus", f"conll:{path}", "--output", str(out), "--resamples", "20"]
+    )
     assert result.exit_code == 0, result.output
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -74,7 +102,7 @@ def test_documents_keep_the_files_tokens(env):
     corpus = load_corpus(f"conll:{path}")
     doc = corpus.documents[0]
     assert [t.text for t in doc.tokens] == [token for token, _ in SENTENCES[0]]
-    assert all(doc.text[t.start:t.end] == t.text for t in doc.tokens)
+    assert all(doc.text[t.start : t.end] == t.text for t in doc.tokens)
     assert len(tokenize(doc.text)) == len(doc.tokens) + 1  # the benchmark tokenizer would split off the "."
 
 

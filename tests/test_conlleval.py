@@ -1,4 +1,5 @@
 """CoNLL reading/validation and `bench conlleval`."""
+
 from __future__ import annotations
 
 import json
@@ -53,8 +54,12 @@ def test_json_strict(case_file):
     assert code == 0
     result = json.loads(out)
     assert result["mode"] == "strict"
-    assert result["overall"] == {"precision": 0.5, "recall": pytest.approx(1 / 3), "f1": pytest.approx(0.4),
-                                 "support": 3}
+    assert result["overall"] == {
+        "precision": 0.5,
+        "recall": pytest.approx(1 / 3),
+        "f1": pytest.approx(0.4),
+        "support": 3,
+    }
     assert list(result["per_type"]) == ["LOC", "MONEY", "ORG"]
     assert result["per_type"]["LOC"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
     assert result["per_type"]["MONEY"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1}
@@ -68,8 +73,12 @@ def test_json_default(case_file):
     assert code == 0
     result = json.loads(out)
     assert result["mode"] == "default"
-    assert result["overall"] == {"precision": pytest.approx(2 / 3), "recall": pytest.approx(2 / 3),
-                                 "f1": pytest.approx(2 / 3), "support": 3}
+    assert result["overall"] == {
+        "precision": pytest.approx(2 / 3),
+        "recall": pytest.approx(2 / 3),
+        "f1": pytest.approx(2 / 3),
+        "support": 3,
+    }
     assert result["per_type"]["MONEY"]["f1"] == 1.0 and result["per_type"]["ORG"]["f1"] == 0.0
     assert result["repairs"] == 1
 
@@ -83,8 +92,7 @@ def test_text_table(case_file):
 
 def test_every_label_set_is_scored(tmp_path):
     path = tmp_path / "anercorp_style.txt"
-    path.write_text("قال O O\nغيث B-PERS B-PERS\nالطراونة I-PERS I-PERS\nفي O O\nعمان B-LOC B-MISC\n",
-                    encoding="utf-8")
+    path.write_text("قال O O\nغيث B-PERS B-PERS\nالطراونة I-PERS I-PERS\nفي O O\nعمان B-LOC B-MISC\n", encoding="utf-8")
     code, out, _ = run(path, "--format", "json")
     result = json.loads(out)
     assert code == 0 and list(result["per_type"]) == ["LOC", "MISC", "PERS"]
@@ -157,4 +165,6 @@ def test_anercorp_test_split_reads_cleanly():
     # data/README.md: 25,007 test tokens
     assert sum(len(s) for s in sentences) == 25_007
     assert {tag for s in sentences for _, tag in s} <= {
-        "O", *(f"{p}-{t}" for p in "BI" for t in ("PERS", "ORG", "LOC", "MISC"))}
+        "O",
+        *(f"{p}-{t}" for p in "BI" for t in ("PERS", "ORG", "LOC", "MISC")),
+    }

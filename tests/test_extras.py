@@ -1,6 +1,7 @@
 """Each optional extra is named where it is needed: with the module made
 unimportable, the command ends with one line naming the `pip install` to run
 (exit 2), never a traceback."""
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,10 @@ def test_run_with_a_transformers_model_needs_the_models_extra(monkeypatch, capsy
 def test_export_hf_needs_the_models_extra(monkeypatch, capsys, tmp_path):
     code, err = run_without(monkeypatch, capsys, ("datasets",), ["export", "--format", "hf", str(tmp_path / "hf")])
     assert code == 2
-    assert err == (f"error: bench export --format hf needs the `models` extra (datasets is not installed): "
-                   f"run {EXTRAS['models']}\n")
+    assert err == (
+        f"error: bench export --format hf needs the `models` extra (datasets is not installed): "
+        f"run {EXTRAS['models']}\n"
+    )
     assert not (tmp_path / "hf").exists()
 
 
@@ -50,8 +53,12 @@ def test_export_hf_needs_the_models_extra(monkeypatch, capsys, tmp_path):
 def test_train_needs_the_models_extra(monkeypatch, capsys, tmp_path, module):
     train_file = tmp_path / "train.txt"
     train_file.write_text("عمان B-LOC\n. O\n\n", encoding="utf-8")
-    code, err = run_without(monkeypatch, capsys, (module,),
-                            ["train", "e5-small-anercorp", "--train-file", str(train_file), "--out", str(tmp_path / "m")])
+    code, err = run_without(
+        monkeypatch,
+        capsys,
+        (module,),
+        ["train", "e5-small-anercorp", "--train-file", str(train_file), "--out", str(tmp_path / "m")],
+    )
     assert code == 2
     assert err == f"error: bench train needs the `models` extra ({module} is not installed): run {EXTRAS['models']}\n"
     assert not (tmp_path / "m").exists()
@@ -82,26 +89,49 @@ main(sys.argv[1:])
 def test_a_real_process_without_torch_gets_one_line(tmp_path):
     """The same through a fresh interpreter whose import system refuses torch and transformers."""
     env = {**os.environ, "BENCH_CACHE": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1"}
-    done = subprocess.run([sys.executable, "-c", BLOCKER, "run", "--model", "camelbert-msa-ner"], cwd=ROOT,
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", BLOCKER, "run", "--model", "camelbert-msa-ner"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 2, done.stderr
-    assert done.stderr == (f"error: model 'camelbert-msa-ner' needs the `models` extra (torch is not installed): "
-                           f"run {EXTRAS['models']}\n")
+    assert done.stderr == (
+        f"error: model 'camelbert-msa-ner' needs the `models` extra (torch is not installed): run {EXTRAS['models']}\n"
+    )
 
 
 def test_rules_run_in_a_process_without_torch(tmp_path):
     env = {**os.environ, "BENCH_CACHE": str(tmp_path / "cache")}
-    done = subprocess.run([sys.executable, "-c", BLOCKER, "run", "--model", "gazetteer+money-rules",
-                           "--output", str(tmp_path / "r.json"), "--resamples", "10"], cwd=ROOT,
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            BLOCKER,
+            "run",
+            "--model",
+            "gazetteer+money-rules",
+            "--output",
+            str(tmp_path / "r.json"),
+            "--resamples",
+            "10",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "r.json").is_file()
 
 
 def test_the_readme_lists_every_extra_with_its_install():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Extras"):]
-    section = section[:section.index("\n## ", 4)]
+    section = readme[readme.index("## Extras") :]
+    section = section[: section.index("\n## ", 4)]
     for extra in ("core", "models", "e5", "llm", "test"):
         assert f"| `{extra}` |" in section, extra
     for install in EXTRAS.values():

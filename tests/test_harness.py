@@ -1,4 +1,5 @@
 """From cards to extractors: user callables and composites (no model needed)."""
+
 from __future__ import annotations
 
 import pytest
@@ -49,8 +50,13 @@ def test_composite_takes_listed_labels_and_first_part_wins_overlaps():
     first = Fixed([Span(10, 15, "ORG"), Span(27, 42, "LOC")])
     second = Fixed([Span(27, 42, "MONEY"), Span(10, 15, "MONEY"), Span(50, 55, "ORG")])
     parts = iter([first, second])
-    card = Card.from_table({"name": "a+b", "kind": "composite", "parts": [{"model": "money-rules", "labels": ["ORG"]},
-                                                                       {"model": "money-rules", "labels": ["MONEY"]}]})
+    card = Card.from_table(
+        {
+            "name": "a+b",
+            "kind": "composite",
+            "parts": [{"model": "money-rules", "labels": ["ORG"]}, {"model": "money-rules", "labels": ["MONEY"]}],
+        }
+    )
     composite = CompositeExtractor(card, lambda _: next(parts))
     spans = composite.predict([DOC])["d1"]
     # LOC of the first part is not listed; MONEY [27,42) is kept since LOC was not taken;

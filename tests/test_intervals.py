@@ -1,4 +1,5 @@
 """DisjointIntervals gives the answers of the scans it replaced ("does this overlap one taken?")."""
+
 from __future__ import annotations
 
 import random

@@ -10,6 +10,7 @@ document only, so every resample without synth-1, (2/3)^3 = 30% of them,
 shows no difference: p is about 0.3 and the two share rank 1. weak loses in
 every document: p about 1/(1+n), rank 3.
 """
+
 from __future__ import annotations
 
 import csv
@@ -28,22 +29,34 @@ from benchmark.results.leaderboard import README_END, README_START, render_markd
 from benchmark.results.ranking import build_leaderboard
 from benchmark.results.record_read import load_results, record_from_dict
 
-from .records_fixtures import (N_RESAMPLES, gold_predictions, install_as_seed, make_record, synthetic_corpus, without,
-                               write_record)
+from .records_fixtures import (
+    N_RESAMPLES,
+    gold_predictions,
+    install_as_seed,
+    make_record,
+    synthetic_corpus,
+    without,
+    write_record,
+)
 
 CORPUS = synthetic_corpus()
 PERFECT = gold_predictions(CORPUS)
 MINUS_ONE = without(PERFECT, "synth-1", "بنك الخليج")
 WEAK = {doc: [s for s in spans if s.label == "MONEY"] for doc, spans in PERFECT.items()}
-REFERENCE = {"f1": 0.833, "dataset": "ANERcorp test", "metric": "seqeval default",
-             "source": "Inoue et al. 2021, Table 5"}
+REFERENCE = {
+    "f1": 0.833,
+    "dataset": "ANERcorp test",
+    "metric": "seqeval default",
+    "source": "Inoue et al. 2021, Table 5",
+}
 
 
 @pytest.fixture(scope="module")
 def records():
     return {
-        "perfect": make_record(CORPUS, PERFECT, "perfect", reference=REFERENCE, words_per_s=2500.0,
-                               created="2026-11-27T10:00:00+00:00"),
+        "perfect": make_record(
+            CORPUS, PERFECT, "perfect", reference=REFERENCE, words_per_s=2500.0, created="2026-11-27T10:00:00+00:00"
+        ),
         "minus-one": make_record(CORPUS, MINUS_ONE, "minus-one", revision="0123456789abcdef0123456789abcdef01234567"),
         "weak": make_record(CORPUS, WEAK, "weak", revision=None, words_per_s=None),
     }
@@ -55,7 +68,9 @@ def loader(record):
 
 def board_of(records, **kw):
     kw.setdefault("n_resamples", N_RESAMPLES)
-    return build_leaderboard([record_from_dict(r, f"{name}.json") for name, r in records.items()], gold_loader=loader, **kw)
+    return build_leaderboard(
+        [record_from_dict(r, f"{name}.json") for name, r in records.items()], gold_loader=loader, **kw
+    )
 
 
 def test_ranks_and_ties(records):
@@ -63,7 +78,10 @@ def test_ranks_and_ties(records):
     assert len(board.sections) == 1
     rows = board.sections[0].rows
     assert [(r.record.model_name, r.rank, r.tied) for r in rows] == [
-        ("perfect", 1, True), ("minus-one", 1, True), ("weak", 3, False)]
+        ("perfect", 1, True),
+        ("minus-one", 1, True),
+        ("weak", 3, False),
+    ]
     assert rows[1].p_vs_above >= 0.05
     assert rows[2].p_vs_above < 0.05
     assert board.unit == "document"
@@ -74,8 +92,10 @@ def test_markdown_table(records):
     lines = text.splitlines()
     assert lines[0] == f"**Corpus seed (gold sha256 {CORPUS.sha256[:12]}, 3 documents)**"
     header = next(line for line in lines if line.startswith("| Rank"))
-    assert header == ("| Rank | Model | MONEY F1 | ORG F1 | LOC F1 | Micro F1 [95% CI] | Macro F1 | Money values | "
-                      "Words/s | Revision | Date | Reference F1 |")
+    assert header == (
+        "| Rank | Model | MONEY F1 | ORG F1 | LOC F1 | Micro F1 [95% CI] | Macro F1 | Money values | "
+        "Words/s | Revision | Date | Reference F1 |"
+    )
     ranking = lines[: next((i for i, line in enumerate(lines) if line.startswith("**Cards without")), len(lines))]
     rows = [line for line in ranking if line.startswith("| ") and not line.startswith("| Rank")]
     perfect, minus_one, weak = (row.split(" | ") for row in rows)
@@ -98,8 +118,11 @@ def test_other_metric_changes_the_numbers(records):
 
 
 def test_records_of_another_gold_version_get_their_own_section(records):
-    old = dict(records["weak"], model=dict(records["weak"]["model"], name="old-model"),
-               corpus=dict(records["weak"]["corpus"], sha256="1" * 64))
+    old = dict(
+        records["weak"],
+        model=dict(records["weak"]["model"], name="old-model"),
+        corpus=dict(records["weak"]["corpus"], sha256="1" * 64),
+    )
     board = board_of(dict(records, old=old))
     assert [s.current for s in board.sections] == [True, False]
     current, stale = board.sections
@@ -111,14 +134,18 @@ def test_records_of_another_gold_version_get_their_own_section(records):
 
 
 def test_corpus_that_cannot_be_loaded_is_shown_unranked_as_not_rescored(records):
-    newer = dict(records["weak"], created="2026-12-01T00:00:00+00:00", corpus=dict(records["weak"]["corpus"], sha256="2" * 64))
+    newer = dict(
+        records["weak"], created="2026-12-01T00:00:00+00:00", corpus=dict(records["weak"]["corpus"], sha256="2" * 64)
+    )
     recs = [record_from_dict(r, f"{n}.json") for n, r in dict(records, weak=newer).items()]
-    board = build_leaderboard(recs, gold_loader=lambda record: (None, "texts not here"),
-                              n_resamples=N_RESAMPLES)
+    board = build_leaderboard(recs, gold_loader=lambda record: (None, "texts not here"), n_resamples=N_RESAMPLES)
     [section] = board.sections
     assert not section.rescored and not section.ranked
     assert [(r.record.model_name, r.rank, r.tied) for r in section.rows] == [
-        ("minus-one", None, False), ("perfect", None, False), ("weak", None, False)]  # by name: not a ranking
+        ("minus-one", None, False),
+        ("perfect", None, False),
+        ("weak", None, False),
+    ]  # by name: not a ranking
     assert board.missing == ["corpus 'seed': texts not here"]
     text = render_markdown(board)
     assert "Corpus seed: not re-scored here (stored numbers, unranked" in text and "texts not here" in text
@@ -134,7 +161,12 @@ def test_csv_and_json(records):
     assert rows[0]["rank_marker"] == "=1" and float(rows[1]["micro_f1"]) == pytest.approx(28 / 29)
     assert rows[0]["reference_source"] == "Inoue et al. 2021, Table 5"
     data = json.loads(render_json(board))
-    assert data["tie_rule"] == {"test": "paired bootstrap", "alpha": 0.05, "n_resamples": N_RESAMPLES, "unit": "document"}
+    assert data["tie_rule"] == {
+        "test": "paired bootstrap",
+        "alpha": 0.05,
+        "n_resamples": N_RESAMPLES,
+        "unit": "document",
+    }
     assert data["sections"][0]["rows"][2]["org_f1"] == 0.0
 
 
@@ -148,6 +180,7 @@ def test_readme_block_is_replaced_between_markers():
 
 
 # --- the command ------------------------------------------------------------------
+
 
 @pytest.fixture
 def home(tmp_path, monkeypatch, records):
@@ -171,10 +204,12 @@ def test_cli_table_and_formats(home):
     js = runner.invoke(cli, ["leaderboard", "--format", "json", "--corpus", "seed", "--n-resamples", "200"])
     assert [r["model"] for r in json.loads(js.output)["sections"][0]["rows"]] == ["perfect", "minus-one", "weak"]
 
-    html = runner.invoke(cli, ["leaderboard", "--format", "html", "-o", str(home / "board.html"), "--n-resamples", "200"])
+    html = runner.invoke(
+        cli, ["leaderboard", "--format", "html", "-o", str(home / "board.html"), "--n-resamples", "200"]
+    )
     assert html.exit_code == 0
     page = (home / "board.html").read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<td class=\"rank\">=1</td>" in page and "http" not in page
+    assert page.startswith("<!DOCTYPE html>") and '<td class="rank">=1</td>' in page and "http" not in page
 
     none = runner.invoke(cli, ["leaderboard", "--corpus", "news-test"])
     assert none.exit_code == 0 and "no run records for corpus 'news-test'" in none.output
@@ -237,16 +272,30 @@ def test_side_by_side_puts_each_models_corpora_in_one_row():
     from benchmark.results.record_read import record_from_dict
 
     def record(model: str, corpus: str, f1: float) -> Row:
-        block = {"overall": {"precision": f1, "recall": f1, "f1": f1, "support": 10},
-                 "per_type": {}, "macro_f1": f1, "ci95": {"low": f1 - 0.1, "high": f1 + 0.1}}
-        data = {"schema_version": 1, "model": {"name": model}, "corpus": {"name": corpus, "sha256": "x" * 64},
-                "metrics": {"seqeval_strict": block}, "predictions": {}}
+        block = {
+            "overall": {"precision": f1, "recall": f1, "f1": f1, "support": 10},
+            "per_type": {},
+            "macro_f1": f1,
+            "ci95": {"low": f1 - 0.1, "high": f1 + 0.1},
+        }
+        data = {
+            "schema_version": 1,
+            "model": {"name": model},
+            "corpus": {"name": corpus, "sha256": "x" * 64},
+            "metrics": {"seqeval_strict": block},
+            "predictions": {},
+        }
         return Row(record_from_dict(data, f"<{model}>"), rank=1)
 
-    board = Leaderboard("seqeval_strict", [
-        Section("seed", "x" * 64, True, [record("a", "seed", 0.9), record("b", "seed", 0.5)]),
-        Section("news-test", "x" * 64, True, [record("b", "news-test", 0.8), record("a", "news-test", 0.7)]),
-    ], [], 1000)
+    board = Leaderboard(
+        "seqeval_strict",
+        [
+            Section("seed", "x" * 64, True, [record("a", "seed", 0.9), record("b", "seed", 0.5)]),
+            Section("news-test", "x" * 64, True, [record("b", "news-test", 0.8), record("a", "news-test", 0.7)]),
+        ],
+        [],
+        1000,
+    )
     corpora, rows = side_by_side(board)
     assert corpora == ["seed", "news-test"]
     assert [model for model, _ in rows] == ["b", "a"]  # ordered by the last corpus

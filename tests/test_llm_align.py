@@ -3,6 +3,7 @@
 The alignment table has one row per rule of benchmark/extractors/llm/align.py
 and one per way a surface fails to be placed.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -30,17 +31,33 @@ ALIGNMENT_TABLE = [
     ("li + article", "صادرات للبرازيل", ["البرازيل"], [("لبرازيل", "li-article", 8)]),
     ("exact wins over an earlier normalized one", "الامارات ثم الإمارات", ["الإمارات"], [("الإمارات", "exact", 12)]),
     ("repeated surfaces in reading order", "مصر ومصر", ["مصر", "مصر"], [("مصر", "exact", 0), ("مصر", "exact", 5)]),
-    ("leftmost after the previous match", "دبي ثم الرياض ثم دبي", ["الرياض", "دبي"],
-     [("الرياض", "exact", 7), ("دبي", "exact", 17)]),
-    ("else any unused occurrence", "دبي ثم الرياض ثم دبي", ["الرياض", "دبي", "دبي"],
-     [("الرياض", "exact", 7), ("دبي", "exact", 17), ("دبي", "exact", 0)]),
+    (
+        "leftmost after the previous match",
+        "دبي ثم الرياض ثم دبي",
+        ["الرياض", "دبي"],
+        [("الرياض", "exact", 7), ("دبي", "exact", 17)],
+    ),
+    (
+        "else any unused occurrence",
+        "دبي ثم الرياض ثم دبي",
+        ["الرياض", "دبي", "دبي"],
+        [("الرياض", "exact", 7), ("دبي", "exact", 17), ("دبي", "exact", 0)],
+    ),
     ("word boundary skips a match inside a word", "وزارة المالية المصرية في مصر", ["مصر"], [("مصر", "exact", 25)]),
     ("failure: hallucination", "وقعت أرامكو عقدا", ["سابك"], [("unaligned", "not in the chunk")]),
     ("failure: only inside words", "وزارة المالية المصرية", ["مصر"], [("unaligned", "only inside words")]),
-    ("failure: every occurrence used", "مصر ومصر", ["مصر", "مصر", "مصر"],
-     [("مصر", "exact", 0), ("مصر", "exact", 5), ("unaligned", "every occurrence already used")]),
-    ("failure: overlaps a placed span", "بنك الخليج الأول", ["بنك الخليج الأول", "الخليج"],
-     [("بنك الخليج الأول", "exact", 0), ("unaligned", "every occurrence already used")]),
+    (
+        "failure: every occurrence used",
+        "مصر ومصر",
+        ["مصر", "مصر", "مصر"],
+        [("مصر", "exact", 0), ("مصر", "exact", 5), ("unaligned", "every occurrence already used")],
+    ),
+    (
+        "failure: overlaps a placed span",
+        "بنك الخليج الأول",
+        ["بنك الخليج الأول", "الخليج"],
+        [("بنك الخليج الأول", "exact", 0), ("unaligned", "every occurrence already used")],
+    ),
 ]
 
 
@@ -55,7 +72,7 @@ def test_alignment_table(case, text, surfaces, expected):
         else:
             got = next(placed_iter)
             assert isinstance(got, Placed) and got.surface == surface
-            assert (text[got.start:got.end], got.rule, got.start) == want
+            assert (text[got.start : got.end], got.rule, got.start) == want
     assert next(placed_iter, None) is None and next(unplaced_iter, None) is None
 
 
@@ -65,12 +82,13 @@ def test_normalize_covers_each_rule():
 
 # --- chunking -------------------------------------------------------------------
 
+
 def test_chunks_are_exact_slices_of_whole_paragraphs_within_the_budget():
     text = "الفقرة الأولى هنا.\n\nالفقرة الثانية.\nالثالثة أطول قليلا من غيرها.\n"
     chunks = chunk_document(text, 40)
     assert [c.text for c in chunks] == ["الفقرة الأولى هنا.\n\nالفقرة الثانية.", "الثالثة أطول قليلا من غيرها."]
     for c in chunks:
-        assert text[c.start:c.end] == c.text and len(c.text) <= 40
+        assert text[c.start : c.end] == c.text and len(c.text) <= 40
     assert [c.index for c in chunks] == [0, 1]
     # a larger budget packs consecutive paragraphs into one chunk
     assert len(chunk_document(text, 1000)) == 1
@@ -87,19 +105,30 @@ def test_a_long_paragraph_is_cut_at_sentences_and_a_long_sentence_at_spaces():
     assert all(len(c.text) <= 30 and not c.text.startswith(" ") for c in cut)
     assert " ".join(c.text for c in cut) == long_sentence.strip()
     for c in cut:
-        assert long_sentence[c.start:c.end] == c.text
+        assert long_sentence[c.start : c.end] == c.text
 
 
 # --- parsing the answer -------------------------------------------------------------
 
-@pytest.mark.parametrize("content, entities, salvaged", [
-    ('{"entities": [{"label": "ORG", "text": "أرامكو"}]}', [("ORG", "أرامكو")], False),
-    ('```json\n{"entities": [{"label": "LOC", "text": "دبي"}]}\n```', [("LOC", "دبي")], False),
-    ('Here you go: {"entities": [{"label": "money", "text": " 3 مليارات دولار "}]} Done.', [("MONEY", "3 مليارات دولار")], False),
-    ('[{"label": "LOC", "text": "دبي"}]', [("LOC", "دبي")], False),
-    ('{"entities": [{"label": "ORG", "text": "أرامكو"}, {"text": "دبي", "label": "LOC"}, {"label": "ORG", "te',
-     [("ORG", "أرامكو"), ("LOC", "دبي")], True),
-])
+
+@pytest.mark.parametrize(
+    "content, entities, salvaged",
+    [
+        ('{"entities": [{"label": "ORG", "text": "أرامكو"}]}', [("ORG", "أرامكو")], False),
+        ('```json\n{"entities": [{"label": "LOC", "text": "دبي"}]}\n```', [("LOC", "دبي")], False),
+        (
+            'Here you go: {"entities": [{"label": "money", "text": " 3 مليارات دولار "}]} Done.',
+            [("MONEY", "3 مليارات دولار")],
+            False,
+        ),
+        ('[{"label": "LOC", "text": "دبي"}]', [("LOC", "دبي")], False),
+        (
+            '{"entities": [{"label": "ORG", "text": "أرامكو"}, {"text": "دبي", "label": "LOC"}, {"label": "ORG", "te',
+            [("ORG", "أرامكو"), ("LOC", "دبي")],
+            True,
+        ),
+    ],
+)
 def test_parse_answer_and_its_fallbacks(content, entities, salvaged):
     parsed = parse_answer(content)
     assert parsed.ok and parsed.entities == entities and parsed.salvaged == salvaged
@@ -111,6 +140,8 @@ def test_unreadable_answer_is_a_parse_failure(content):
 
 
 def test_items_breaking_the_contract_are_counted_not_used():
-    parsed = parse_answer('{"entities": [{"label": "PERSON", "text": "محمد"}, {"label": "ORG", "text": ""}, "دبي",'
-                          ' {"label": "LOC", "text": "دبي"}]}')
+    parsed = parse_answer(
+        '{"entities": [{"label": "PERSON", "text": "محمد"}, {"label": "ORG", "text": ""}, "دبي",'
+        ' {"label": "LOC", "text": "دبي"}]}'
+    )
     assert parsed.ok and parsed.entities == [("LOC", "دبي")] and len(parsed.invalid) == 3

@@ -1,4 +1,5 @@
 """The leaderboard's LLM table (benchmark/results/leaderboard_llm.py): unaligned rate, tokens, cost."""
+
 from __future__ import annotations
 
 import io
@@ -22,12 +23,21 @@ CORPUS = synthetic_corpus()
 
 def board():
     llm_record = make_record(CORPUS, without(gold_predictions(CORPUS), "synth-1", "بنك الخليج"), "openai:gpt-test")
-    llm_record["llm"] = {"surfaces": 16, "unaligned": 2, "unaligned_rate": 0.125, "chunks": 3, "failures": 0,
-                         "parse_failures": [{"document": "synth-3", "chunk": 0, "raw": "oops"}],
-                         "prompt_tokens": 12345, "completion_tokens": 678,
-                         "cost": {"total": 0.0376, "currency": "USD", "input_per_mtok": 2.5, "output_per_mtok": 10.0}}
-    records = [record_from_dict(make_record(CORPUS, gold_predictions(CORPUS), "rules"), "rules.json"),
-               record_from_dict(llm_record, "llm.json")]
+    llm_record["llm"] = {
+        "surfaces": 16,
+        "unaligned": 2,
+        "unaligned_rate": 0.125,
+        "chunks": 3,
+        "failures": 0,
+        "parse_failures": [{"document": "synth-3", "chunk": 0, "raw": "oops"}],
+        "prompt_tokens": 12345,
+        "completion_tokens": 678,
+        "cost": {"total": 0.0376, "currency": "USD", "input_per_mtok": 2.5, "output_per_mtok": 10.0},
+    }
+    records = [
+        record_from_dict(make_record(CORPUS, gold_predictions(CORPUS), "rules"), "rules.json"),
+        record_from_dict(llm_record, "llm.json"),
+    ]
     return build_leaderboard(records, gold_loader=lambda record: (CORPUS, None), n_resamples=N_RESAMPLES)
 
 
@@ -35,12 +45,12 @@ def test_markdown_has_an_llm_table_with_unaligned_rate_tokens_and_cost():
     text = render_markdown(board())
     lines = text.splitlines()
     start = lines.index("**LLM runs: surfaces placed in the text, answers read, tokens and cost**")
-    header, _, row = lines[start + 2:start + 5]
+    header, _, row = lines[start + 2 : start + 5]
     assert header.startswith("| Corpus | Model | F1 | Unaligned |")
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[:2] == ["seed", "openai:gpt-test"]
     assert cells[3:] == ["12.5% (2/16)", "1/3", "0/3", "12,345 + 678", "0.0376 USD"]
-    assert "| rules |" not in "\n".join(lines[start:start + 6])  # only LLM runs
+    assert "| rules |" not in "\n".join(lines[start : start + 6])  # only LLM runs
 
 
 def test_terminal_table_shows_the_llm_columns():

@@ -4,6 +4,7 @@ The server (tests/llm_server.py) speaks the OpenAI chat-completions protocol
 on 127.0.0.1 and answers from a script: no model, and no mock of the openai
 SDK, which sends real requests.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,22 +24,26 @@ SENTINEL_KEY = "test-sentinel-key-5b1f0c"  # a fake key, not shaped like a real 
 
 # Scripted answers for the synthetic seed corpus (tests/records_fixtures.py).
 ANSWERS = {
-    "synth-1": {"entities": [
-        {"label": "ORG", "text": "ارامكو السعودية"},  # variant spelling: alef without hamza
-        {"label": "LOC", "text": "الرياض"},
-        {"label": "MONEY", "text": "٣ مليارات دولار"},  # Arabic-Indic digit
-        {"label": "ORG", "text": "بنك الخليج"},
-        {"label": "ORG", "text": "بنك دبي الوطني"},  # hallucination
-    ]},
-    "synth-2": {"entities": [
-        {"label": "ORG", "text": "وزارة المالية المصرية"},
-        {"label": "ORG", "text": "صندوق النقد الدولي"},
-        {"label": "MONEY", "text": "500 مليون دولار"},
-        {"label": "LOC", "text": "القاهرة"},
-        {"label": "ORG", "text": "البنك المركزي"},
-        {"label": "LOC", "text": "مصر"},  # also inside "المصرية": the word boundary picks the right one
-        {"label": "MONEY", "text": "2 مليار يورو"},
-    ]},
+    "synth-1": {
+        "entities": [
+            {"label": "ORG", "text": "ارامكو السعودية"},  # variant spelling: alef without hamza
+            {"label": "LOC", "text": "الرياض"},
+            {"label": "MONEY", "text": "٣ مليارات دولار"},  # Arabic-Indic digit
+            {"label": "ORG", "text": "بنك الخليج"},
+            {"label": "ORG", "text": "بنك دبي الوطني"},  # hallucination
+        ]
+    },
+    "synth-2": {
+        "entities": [
+            {"label": "ORG", "text": "وزارة المالية المصرية"},
+            {"label": "ORG", "text": "صندوق النقد الدولي"},
+            {"label": "MONEY", "text": "500 مليون دولار"},
+            {"label": "LOC", "text": "القاهرة"},
+            {"label": "ORG", "text": "البنك المركزي"},
+            {"label": "LOC", "text": "مصر"},  # also inside "المصرية": the word boundary picks the right one
+            {"label": "MONEY", "text": "2 مليار يورو"},
+        ]
+    },
     "synth-3": 'Sure! {"entities": [{"label": "LOC", "text": "دبي"  and more',  # malformed JSON
 }
 
@@ -99,13 +104,14 @@ def test_variants_hallucinations_and_malformed_json_are_scored_and_reported(home
     assert ("synth-1", "3 مليارات دولار", "MONEY") in predicted
     assert ("synth-2", "مصر", "LOC") in predicted
     mosr = [s for s in record["predictions"]["synth-2"] if s["text"] == "مصر"]
-    assert texts()["synth-2"][mosr[0]["start"] - 3:mosr[0]["start"]] == "في "
+    assert texts()["synth-2"][mosr[0]["start"] - 3 : mosr[0]["start"]] == "في "
     assert llm["chunks"] == 3 and llm["requests"] == 3 and llm["failures"] == 0
     assert llm["surfaces"] == 12 and llm["aligned"] == 11
     assert llm["aligned_exact"] == 9 and llm["aligned_normalized"] == 2
     assert llm["unaligned"] == 1 and llm["unaligned_rate"] == round(1 / 12, 4)
-    assert llm["unaligned_surfaces"] == [{"document": "synth-1", "chunk": 0, "label": "ORG", "text": "بنك دبي الوطني",
-                                          "reason": "not in the chunk"}]
+    assert llm["unaligned_surfaces"] == [
+        {"document": "synth-1", "chunk": 0, "label": "ORG", "text": "بنك دبي الوطني", "reason": "not in the chunk"}
+    ]
     assert llm["parse_failures"] == [{"document": "synth-3", "chunk": 0, "raw": ANSWERS["synth-3"]}]
     assert llm["prompt_tokens"] == 300 and llm["completion_tokens"] == 60
     assert llm["cost"] is None  # the card has no prices
@@ -216,11 +222,20 @@ def test_refused_key_is_one_line_exit_2_and_the_key_never_leaks(home, server, ca
 
 
 def test_card_prices_give_the_cost(home, server):
-    write_card(home, name="priced", base_url=server.url, backoff_s=0.01,
-               prices={"input_per_mtok": 2.5, "output_per_mtok": 10.0, "currency": "USD"})
+    write_card(
+        home,
+        name="priced",
+        base_url=server.url,
+        backoff_s=0.01,
+        prices={"input_per_mtok": 2.5, "output_per_mtok": 10.0, "currency": "USD"},
+    )
     cost = run("priced")["llm"]["cost"]
-    assert cost == {"total": round((300 * 2.5 + 60 * 10.0) / 1e6, 6), "currency": "USD",
-                    "input_per_mtok": 2.5, "output_per_mtok": 10.0}
+    assert cost == {
+        "total": round((300 * 2.5 + 60 * 10.0) / 1e6, 6),
+        "currency": "USD",
+        "input_per_mtok": 2.5,
+        "output_per_mtok": 10.0,
+    }
 
 
 def test_merge_system_role_puts_the_instruction_before_the_chunk(home, server):
@@ -275,6 +290,17 @@ def test_shots_come_from_news_dev_and_are_refused_when_scoring_it(capsys, tmp_pa
     assert len(shots) == 2 and all(s.document_id in dev for s in shots)
     assert all(text in s.text for s in shots for _, text in s.entities)
     # refused before any request is sent (the endpoint does not exist)
-    code, _, err = cli(capsys, "--model", "openai:any", "--base-url", "http://127.0.0.1:9/v1",
-                       "--corpus", "news", "--split", "dev", "--shots", "1")
+    code, _, err = cli(
+        capsys,
+        "--model",
+        "openai:any",
+        "--base-url",
+        "http://127.0.0.1:9/v1",
+        "--corpus",
+        "news",
+        "--split",
+        "dev",
+        "--shots",
+        "1",
+    )
     assert code == 2 and "use --shots 0 to score news dev" in err and err.count("\n") == 1

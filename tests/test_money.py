@@ -4,6 +4,7 @@ Every expected value below was worked out by hand from the Arabic (scale words
 1e3/1e6/1e9/1e12, duals count two, "ونصف" adds half the scale, separators as in
 annotations/GUIDELINES.md 6), not taken from the parser's output.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -303,8 +304,10 @@ def test_find_money_offsets_of_several_mentions():
         ("وب5 ملايين ريال", ["5 ملايين ريال"]),
         # triggers and approximators outside
         ("بمبلغ 100 ألف دينار كويتي", ["100 ألف دينار كويتي"]),
-        ("بلغت الأرباح نحو 3 مليارات ريال سعودي، أي أكثر من 800 مليون دولار.",
-         ["3 مليارات ريال سعودي", "800 مليون دولار"]),
+        (
+            "بلغت الأرباح نحو 3 مليارات ريال سعودي، أي أكثر من 800 مليون دولار.",
+            ["3 مليارات ريال سعودي", "800 مليون دولار"],
+        ),
         ("بحوالي 5 مليارات دولار", ["5 مليارات دولار"]),
         ("قرابة 9 مليارات فرنك سويسري", ["9 مليارات فرنك سويسري"]),
         ("ما يقارب 200 مليون درهم", ["200 مليون درهم"]),
@@ -532,12 +535,18 @@ def values(text: str) -> list[tuple[str, MoneyValue | None]]:
     "text, expected",
     [
         # an exchange-rate equation is two amounts; "=" and brackets outside (5.1)
-        ("(1 يورو = 20.5000 جنيها مصريا بسعر اليوم)",
-         [("1 يورو", MoneyValue(1, 1, "EUR")), ("20.5000 جنيها مصريا", MoneyValue(20.5, 20.5, "EGP"))]),
+        (
+            "(1 يورو = 20.5000 جنيها مصريا بسعر اليوم)",
+            [("1 يورو", MoneyValue(1, 1, "EUR")), ("20.5000 جنيها مصريا", MoneyValue(20.5, 20.5, "EGP"))],
+        ),
         # Arabic comma inside the span (9.5), currency from the sentence's country (6)
-        ("قال البنك المركزي التونسي إن العجز بلغ 3،7 مليار دينار، مقابل 2،9 مليار دينار",
-         [("3،7 مليار دينار", MoneyValue(3.7e9, 3.7e9, "TND")),
-          ("2،9 مليار دينار", MoneyValue(2.9e9, 2.9e9, "TND"))]),
+        (
+            "قال البنك المركزي التونسي إن العجز بلغ 3،7 مليار دينار، مقابل 2،9 مليار دينار",
+            [
+                ("3،7 مليار دينار", MoneyValue(3.7e9, 3.7e9, "TND")),
+                ("2،9 مليار دينار", MoneyValue(2.9e9, 2.9e9, "TND")),
+            ],
+        ),
         # definite number + scale + currency; a bare definite scale is nothing (9.6)
         ("تخطت الصادرات حاجز المئة مليار ريال", [("المئة مليار ريال", MoneyValue(1e11, 1e11, "SAR"))]),
         ("اقتربت قيمة الشركة من التريليون دولار", [("التريليون دولار", MoneyValue(1e12, 1e12, "USD"))]),
@@ -545,41 +554,65 @@ def values(text: str) -> list[tuple[str, MoneyValue | None]]:
         ("تجاوزت المليار في العام الماضي", []),
         ("يوم الاثنين المقبل", []),
         # ranges with the currency on both ends (5.4) and a two-word adjective (5.1)
-        ("بسعر يتراوح بين 4 ملايين دولار و6 ملايين دولار",
-         [("4 ملايين دولار و6 ملايين دولار", MoneyValue(4e6, 6e6, "USD"))]),
-        ("بسعر 10 إلى 12 دولار هونغ كونغي (1.3 دولار إلى 1.5 دولار) للسهم",
-         [("10 إلى 12 دولار هونغ كونغي", MoneyValue(10, 12, "HKD")),
-          ("1.3 دولار إلى 1.5 دولار", MoneyValue(1.3, 1.5, "USD"))]),
+        (
+            "بسعر يتراوح بين 4 ملايين دولار و6 ملايين دولار",
+            [("4 ملايين دولار و6 ملايين دولار", MoneyValue(4e6, 6e6, "USD"))],
+        ),
+        (
+            "بسعر 10 إلى 12 دولار هونغ كونغي (1.3 دولار إلى 1.5 دولار) للسهم",
+            [
+                ("10 إلى 12 دولار هونغ كونغي", MoneyValue(10, 12, "HKD")),
+                ("1.3 دولار إلى 1.5 دولار", MoneyValue(1.3, 1.5, "USD")),
+            ],
+        ),
         # ... but two amounts after "من" (a change), after a verb of change,
         # with "على التوالي", falling, or far apart
-        ("انخفض السعر من 8 دولارات إلى 6 دولارات",
-         [("8 دولارات", MoneyValue(8, 8, "USD")), ("6 دولارات", MoneyValue(6, 6, "USD"))]),
-        ("ارتفع الخام في بورصة نيويورك 0.5 دولار إلى 70 دولارا",
-         [("0.5 دولار", MoneyValue(0.5, 0.5, "USD")), ("70 دولارا", MoneyValue(70, 70, "USD"))]),
-        ("بلغت قيمتها على التوالي بين 30 مليون دينار أردني و40 مليون دينار أردني",
-         [("30 مليون دينار أردني", MoneyValue(3e7, 3e7, "JOD")),
-          ("40 مليون دينار أردني", MoneyValue(4e7, 4e7, "JOD"))]),
+        (
+            "انخفض السعر من 8 دولارات إلى 6 دولارات",
+            [("8 دولارات", MoneyValue(8, 8, "USD")), ("6 دولارات", MoneyValue(6, 6, "USD"))],
+        ),
+        (
+            "ارتفع الخام في بورصة نيويورك 0.5 دولار إلى 70 دولارا",
+            [("0.5 دولار", MoneyValue(0.5, 0.5, "USD")), ("70 دولارا", MoneyValue(70, 70, "USD"))],
+        ),
+        (
+            "بلغت قيمتها على التوالي بين 30 مليون دينار أردني و40 مليون دينار أردني",
+            [
+                ("30 مليون دينار أردني", MoneyValue(3e7, 3e7, "JOD")),
+                ("40 مليون دينار أردني", MoneyValue(4e7, 4e7, "JOD")),
+            ],
+        ),
         ("بين 5 دولارات و3 دولارات", [("5 دولارات", MoneyValue(5, 5, "USD")), ("3 دولارات", MoneyValue(3, 3, "USD"))]),
         # the verb of change may stand several words back in the clause
-        ("ارتفع مزيج برنت اليوم في السوق الأوروبية 60 دولارا إلى 62 دولارا",
-         [("60 دولارا", MoneyValue(60, 60, "USD")), ("62 دولارا", MoneyValue(62, 62, "USD"))]),
+        (
+            "ارتفع مزيج برنت اليوم في السوق الأوروبية 60 دولارا إلى 62 دولارا",
+            [("60 دولارا", MoneyValue(60, 60, "USD")), ("62 دولارا", MoneyValue(62, 62, "USD"))],
+        ),
         # ends more than an order of magnitude apart are not one uncertain amount
-        ("(0.5 دولار إلى 70 دولارا)", [("0.5 دولار", MoneyValue(0.5, 0.5, "USD")), ("70 دولارا", MoneyValue(70, 70, "USD"))]),
+        (
+            "(0.5 دولار إلى 70 دولارا)",
+            [("0.5 دولار", MoneyValue(0.5, 0.5, "USD")), ("70 دولارا", MoneyValue(70, 70, "USD"))],
+        ),
         # sub-units, crypto-currencies
-        ("خسرت المنصة 20 ألف بيتكوين، واستعادت لاحقا 5 آلاف وحدة من العملة",
-         [("20 ألف بيتكوين", MoneyValue(2e4, 2e4, None))]),
+        (
+            "خسرت المنصة 20 ألف بيتكوين، واستعادت لاحقا 5 آلاف وحدة من العملة",
+            [("20 ألف بيتكوين", MoneyValue(2e4, 2e4, None))],
+        ),
         ("ارتفع السهم 15 قرشا", [("15 قرشا", MoneyValue(0.15, 0.15, "EGP"))]),
         # Jawhara FM abbreviations; a restated unit with no number is nothing (5.1)
-        ("صدرت تونس زيتا بقيمة 300 م د)، وبلغ السعر 4ر5 د للكلغ",
-         [("300 م د", MoneyValue(3e8, 3e8, "TND")), ("4ر5 د", MoneyValue(5.4, 5.4, "TND"))]),
+        (
+            "صدرت تونس زيتا بقيمة 300 م د)، وبلغ السعر 4ر5 د للكلغ",
+            [("300 م د", MoneyValue(3e8, 3e8, "TND")), ("4ر5 د", MoneyValue(5.4, 5.4, "TND"))],
+        ),
         ("بلغت العائدات 300 مليون دينار ( م د) و(د)", [("300 مليون دينار", MoneyValue(3e8, 3e8, None))]),
         ("يبدأ العرض الساعة 5 م", []),
         # a currency noun glued by a typo to "و" + the next word (GUIDELINES 2)
-        ("بلغت الإيرادات 900 مليون ديناروارتفعت الأرباح",
-         [("900 مليون دينار", MoneyValue(9e8, 9e8, None))]),
+        ("بلغت الإيرادات 900 مليون ديناروارتفعت الأرباح", [("900 مليون دينار", MoneyValue(9e8, 9e8, None))]),
         # a price per a full amount takes that amount's currency (9.4)
-        ("بلغ متوسط السعر 98.5 لكل 100 دينار كويتي",
-         [("98.5", MoneyValue(98.5, 98.5, "KWD")), ("100 دينار كويتي", MoneyValue(100, 100, "KWD"))]),
+        (
+            "بلغ متوسط السعر 98.5 لكل 100 دينار كويتي",
+            [("98.5", MoneyValue(98.5, 98.5, "KWD")), ("100 دينار كويتي", MoneyValue(100, 100, "KWD"))],
+        ),
         ("وزعت الشركة 5 ريالات لكل سهم", [("5 ريالات", MoneyValue(5, 5, "SAR"))]),
     ],
 )
@@ -594,24 +627,40 @@ def test_find_money_guideline_rules(text, expected):
     "text, expected",
     [
         # same sentence, across a comma
-        ("تحتاج البلاد إلى 10 مليارات دولار هذا العام، ونحو 40 ملياراً على المدى البعيد.",
-         [("10 مليارات دولار", MoneyValue(1e10, 1e10, "USD")), ("40 ملياراً", MoneyValue(4e10, 4e10, "USD"))]),
+        (
+            "تحتاج البلاد إلى 10 مليارات دولار هذا العام، ونحو 40 ملياراً على المدى البعيد.",
+            [("10 مليارات دولار", MoneyValue(1e10, 1e10, "USD")), ("40 ملياراً", MoneyValue(4e10, 4e10, "USD"))],
+        ),
         # the parallel amount may come later in the sentence
-        ("خفضت الحكومة الميزانية بواقع خمسة مليارات أخرى لتصل إلى 40 مليار يورو",
-         [("خمسة مليارات", MoneyValue(5e9, 5e9, "EUR")), ("40 مليار يورو", MoneyValue(4e10, 4e10, "EUR"))]),
+        (
+            "خفضت الحكومة الميزانية بواقع خمسة مليارات أخرى لتصل إلى 40 مليار يورو",
+            [("خمسة مليارات", MoneyValue(5e9, 5e9, "EUR")), ("40 مليار يورو", MoneyValue(4e10, 4e10, "EUR"))],
+        ),
         # the previous sentence
-        ("بلغ العجز 300 مليار دولار. وتريد الحكومة خفضه بمقدار 50 مليارا.",
-         [("300 مليار دولار", MoneyValue(3e11, 3e11, "USD")), ("50 مليارا", MoneyValue(5e10, 5e10, "USD"))]),
+        (
+            "بلغ العجز 300 مليار دولار. وتريد الحكومة خفضه بمقدار 50 مليارا.",
+            [("300 مليار دولار", MoneyValue(3e11, 3e11, "USD")), ("50 مليارا", MoneyValue(5e10, 5e10, "USD"))],
+        ),
         # earlier items of the same numbered list
-        ("1- مصر: 20 مليار دولار\n2- المغرب: لم تعلن أرقاما\n3- الأردن: 5 مليارات",
-         [("20 مليار دولار", MoneyValue(2e10, 2e10, "USD")), ("5 مليارات", MoneyValue(5e9, 5e9, "USD"))]),
+        (
+            "1- مصر: 20 مليار دولار\n2- المغرب: لم تعلن أرقاما\n3- الأردن: 5 مليارات",
+            [("20 مليار دولار", MoneyValue(2e10, 2e10, "USD")), ("5 مليارات", MoneyValue(5e9, 5e9, "USD"))],
+        ),
         # ... or from the sentence that introduces the list, item after item
-        ("بلغت استثماراتها 40 مليار دولار، منها:\n1- مصر: 20 مليار\n2- المغرب: 15 مليارا\n3- الأردن: 5 مليارات",
-         [("40 مليار دولار", MoneyValue(4e10, 4e10, "USD")), ("20 مليار", MoneyValue(2e10, 2e10, "USD")),
-          ("15 مليارا", MoneyValue(1.5e10, 1.5e10, "USD")), ("5 مليارات", MoneyValue(5e9, 5e9, "USD"))]),
+        (
+            "بلغت استثماراتها 40 مليار دولار، منها:\n1- مصر: 20 مليار\n2- المغرب: 15 مليارا\n3- الأردن: 5 مليارات",
+            [
+                ("40 مليار دولار", MoneyValue(4e10, 4e10, "USD")),
+                ("20 مليار", MoneyValue(2e10, 2e10, "USD")),
+                ("15 مليارا", MoneyValue(1.5e10, 1.5e10, "USD")),
+                ("5 مليارات", MoneyValue(5e9, 5e9, "USD")),
+            ],
+        ),
         # a change whose first amount is followed by a time phrase
-        ("ارتفعت الودائع من 10 مليارات في 2017 إلى 12 مليار دولار",
-         [("10 مليارات", MoneyValue(1e10, 1e10, "USD")), ("12 مليار دولار", MoneyValue(1.2e10, 1.2e10, "USD"))]),
+        (
+            "ارتفعت الودائع من 10 مليارات في 2017 إلى 12 مليار دولار",
+            [("10 مليارات", MoneyValue(1e10, 1e10, "USD")), ("12 مليار دولار", MoneyValue(1.2e10, 1.2e10, "USD"))],
+        ),
     ],
 )
 def test_elided_currency_from_a_parallel_amount(text, expected):
@@ -667,8 +716,7 @@ def test_no_elided_currency_when_the_parallel_amounts_disagree():
         # a bare dollar is always USD
         ("أعلنت كندا ميزانية بقيمة 300 مليار دولار.", ["USD"]),
         # an elided amount takes the resolved currency of its parallel amount
-        ("قال البنك المركزي التونسي إن العجز بلغ 3 مليارات دينار، ونحو 4 مليارات العام الماضي.",
-         ["TND", "TND"]),
+        ("قال البنك المركزي التونسي إن العجز بلغ 3 مليارات دينار، ونحو 4 مليارات العام الماضي.", ["TND", "TND"]),
     ],
 )
 def test_bare_currency_takes_the_country_of_the_text(text, currencies):

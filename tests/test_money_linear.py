@@ -1,5 +1,6 @@
 """The money rules' document-level passes, indexed so they cost time in proportion to the text
 (issue 9, "Linear cost"), still decide as the plain definitions in their docstrings say."""
+
 from __future__ import annotations
 
 import random
@@ -21,8 +22,10 @@ def _only(isos):
 
 def reference_resolve(bare, evidence):
     """money_context.resolve as first written: every noun scans all the evidence."""
-    settled = [_only(e.iso for e in evidence if e.family == family and e.sentence == s and e.position < k)
-               for s, k, family in bare]
+    settled = [
+        _only(e.iso for e in evidence if e.family == family and e.sentence == s and e.position < k)
+        for s, k, family in bare
+    ]
     out = []
     for (_, _, family_name), own in zip(bare, settled):
         family = money_context._FAMILIES[family_name]
@@ -48,8 +51,10 @@ def test_resolve_equals_its_definition(seed):
     rng = random.Random(seed)
     families = list(ISOS)
     evidence = sorted(
-        (Evidence(rng.randrange(6), rng.randrange(200), f, rng.choice(ISOS[f]), rng.random() < 0.2)
-         for f in (rng.choice(families) for _ in range(rng.randrange(0, 25)))),
+        (
+            Evidence(rng.randrange(6), rng.randrange(200), f, rng.choice(ISOS[f]), rng.random() < 0.2)
+            for f in (rng.choice(families) for _ in range(rng.randrange(0, 25)))
+        ),
         key=lambda e: (e.position, e.sentence),
     )
     evidence = [Evidence(e.position // 40, e.position, e.family, e.iso, e.stated) for e in evidence]
@@ -87,6 +92,8 @@ def test_a_line_that_is_no_item_ends_the_list():
 
 
 def test_list_items_after_the_break_take_the_currency_of_the_new_list():
-    text = ("1- مصر: 20 مليار دولار\nملاحظة عامة عن الأرقام\n"
-            "1- الأردن: 5 مليارات يورو\n2- لبنان: لا أرقام\n3- تونس: 3 مليارات")
+    text = (
+        "1- مصر: 20 مليار دولار\nملاحظة عامة عن الأرقام\n"
+        "1- الأردن: 5 مليارات يورو\n2- لبنان: لا أرقام\n3- تونس: 3 مليارات"
+    )
     assert currencies(text) == [("20 مليار دولار", "USD"), ("5 مليارات يورو", "EUR"), ("3 مليارات", "EUR")]

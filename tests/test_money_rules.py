@@ -1,4 +1,5 @@
 """The money-rules extractor: the MONEY grammar run over documents."""
+
 from __future__ import annotations
 
 import re
@@ -66,7 +67,9 @@ def test_revision_covers_every_file_of_the_package():
 
 def test_predict_uses_the_whole_document():
     # GUIDELINES 6 and 9.3: the country and the elided currency come from other sentences
-    doc = Document("t", "قال البنك المركزي التونسي إن العجز اتسع.\nوبلغ العجز 3 مليارات دينار. ويريد خفضه بمقدار مليارين.")
+    doc = Document(
+        "t", "قال البنك المركزي التونسي إن العجز اتسع.\nوبلغ العجز 3 مليارات دينار. ويريد خفضه بمقدار مليارين."
+    )
     spans = MoneyRulesExtractor().predict([doc])["t"]
     assert [(s.text, s.value) for s in spans] == [
         ("3 مليارات دينار", MoneyValue(3e9, 3e9, "TND")),

@@ -1,4 +1,5 @@
 """The news corpus: manifest, split, text verification, fetching (offline, with a fake fetcher)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -46,9 +47,19 @@ def test_missing_and_changed_texts_are_named(tmp_path):
 
 
 def make_entry(path: str, text: str, repository: str = "someone/corpus") -> Entry:
-    return Entry(file="x.txt", source_dataset="d", repository=repository, path_in_repo=path, commit="c" * 40,
-                 license="l", outlet="o", stratum="o", date="", split="test",
-                 sha256=hashlib.sha256(text.encode()).hexdigest())
+    return Entry(
+        file="x.txt",
+        source_dataset="d",
+        repository=repository,
+        path_in_repo=path,
+        commit="c" * 40,
+        license="l",
+        outlet="o",
+        stratum="o",
+        date="",
+        split="test",
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+    )
 
 
 def test_extract_plain_file_and_zipped_json_array():

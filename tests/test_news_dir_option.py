@@ -1,5 +1,6 @@
 """One way to point at the news texts: `--corpus-dir DIR` on every command that
 reads the news corpus, or $BENCH_NEWS_DIR; the hint says exactly that."""
+
 from __future__ import annotations
 
 import json

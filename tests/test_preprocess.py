@@ -1,4 +1,5 @@
 """benchmark.extractors.preprocess: harakat, tatweel, digits, and the map back to the original offsets."""
+
 from __future__ import annotations
 
 import random

@@ -1,5 +1,6 @@
 """What the refusals of test_bad_input.py still allow, and the helpers behind them:
 --force, rewriting the benchmark's own files, markdown escaping, `resolve`."""
+
 from __future__ import annotations
 
 import json
@@ -26,17 +27,21 @@ def cache(tmp_path, monkeypatch):
 
 # --- markdown ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, escaped", [
-    ("gazetteer+money-rules", "gazetteer+money-rules"),  # ordinary names are unchanged
-    ("conll:ANERCorp_CamelSplit_test.txt", "conll:ANERCorp_CamelSplit_test.txt"),
-    ("a|b", "a\\|b"),
-    ("`code`", "\\`code\\`"),
-    ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
-    ("[click](http://x)", "\\[click\\](http://x)"),
-    ("two\nlines\r\nthree", "two lines three"),
-    ("*bold* _em_ ~~del~~", "\\*bold\\* \\_em\\_ \\~\\~del\\~\\~"),
-    ("back\\slash", "back\\\\slash"),
-])
+
+@pytest.mark.parametrize(
+    "text, escaped",
+    [
+        ("gazetteer+money-rules", "gazetteer+money-rules"),  # ordinary names are unchanged
+        ("conll:ANERCorp_CamelSplit_test.txt", "conll:ANERCorp_CamelSplit_test.txt"),
+        ("a|b", "a\\|b"),
+        ("`code`", "\\`code\\`"),
+        ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
+        ("[click](http://x)", "\\[click\\](http://x)"),
+        ("two\nlines\r\nthree", "two lines three"),
+        ("*bold* _em_ ~~del~~", "\\*bold\\* \\_em\\_ \\~\\~del\\~\\~"),
+        ("back\\slash", "back\\\\slash"),
+    ],
+)
 def test_md_escape(text, escaped):
     assert md_escape(text) == escaped
 
@@ -45,8 +50,9 @@ def test_markdown_leaderboard_escapes_a_hostile_model_name(tmp_path):
     record = json.loads((ROOT / "results" / "gazetteer.json").read_text(encoding="utf-8"))
     record["model"]["name"] = "evil | <b>x</b>\n| injected | row |"
     (tmp_path / "evil.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["leaderboard", "--results", str(tmp_path), "--format", "markdown",
-                                      "--n-resamples", "10"])
+    result = CliRunner().invoke(
+        cli, ["leaderboard", "--results", str(tmp_path), "--format", "markdown", "--n-resamples", "10"]
+    )
     assert result.exit_code == 0, result.output
     row = next(line for line in result.stdout.splitlines() if "evil" in line)
     assert "evil \\| \\<b\\>x\\</b\\> \\| injected \\| row \\|" in row
@@ -56,6 +62,7 @@ def test_markdown_leaderboard_escapes_a_hostile_model_name(tmp_path):
 
 
 # --- resolve ---------------------------------------------------------------------
+
 
 def test_resolve_suggests_close_card_names():
     with pytest.raises(CardError, match="did you mean gazetteer\\?"):
@@ -73,6 +80,7 @@ def test_resolve_still_takes_hub_ids_and_card_paths_inside_models():
 
 
 # --- writing: what may be replaced ---------------------------------------------------
+
 
 def test_own_files_are_rewritten_and_force_replaces_others(cache):
     out = cache / "run.json"

@@ -6,6 +6,7 @@ type), بقيمة 3 مليارات دولار for 3 مليارات دولار (b
 and صفقة predicted as LOC (spurious); synth-2 all 7 right; synth-3 misses دبي
 (3 right). Totals: 11 correct, 2 missed, 1 spurious, 1 boundary, 1 wrong type.
 """
+
 from __future__ import annotations
 
 import html
@@ -20,8 +21,16 @@ from benchmark.cli import cli
 from benchmark.results.record_read import RecordError, record_from_dict
 from benchmark.results.report import render_report
 
-from .records_fixtures import (added, gold_predictions, install_as_seed, make_record, replaced, synthetic_corpus,
-                               without, write_record)
+from .records_fixtures import (
+    added,
+    gold_predictions,
+    install_as_seed,
+    make_record,
+    replaced,
+    synthetic_corpus,
+    without,
+    write_record,
+)
 
 CORPUS = synthetic_corpus()
 EXPECTED = {"correct": 11, "missed": 2, "spurious": 1, "boundary": 1, "type": 1}
@@ -98,11 +107,14 @@ def test_every_outcome_is_marked_with_a_tooltip(mixed_record):
     assert outcome_counts(parsed.marks) == EXPECTED
     assert all(m["tag"] == "mark" for m in parsed.marks)
     titles = {m["data-outcome"]: m["title"] for m in parsed.marks if m["data-outcome"] != "correct"}
-    assert titles["missed"] in ("Missed: gold ORG «بنك الخليج» was not predicted",
-                                "Missed: gold LOC «دبي» was not predicted")
+    assert titles["missed"] in (
+        "Missed: gold ORG «بنك الخليج» was not predicted",
+        "Missed: gold LOC «دبي» was not predicted",
+    )
     assert titles["spurious"] == "Spurious: predicted LOC «صفقة» is not a gold mention"
-    assert titles["boundary"] == ("Boundary: gold MONEY «3 مليارات دولار», predicted MONEY «بقيمة 3 مليارات دولار» "
-                                  "(same type, other extent)")
+    assert titles["boundary"] == (
+        "Boundary: gold MONEY «3 مليارات دولار», predicted MONEY «بقيمة 3 مليارات دولار» (same type, other extent)"
+    )
     assert titles["type"] == "Wrong type: gold LOC «الرياض», predicted ORG «الرياض»"
     money = next(m for m in parsed.marks if m["data-outcome"] == "correct" and m["data-label"] == "MONEY")
     assert "amount right: gold 5e+08 USD, predicted 5e+08 USD" in money["title"]
@@ -139,7 +151,10 @@ def test_one_prediction_over_two_mentions():
     assert parsed.articles == [doc.text for doc in CORPUS.documents]
     assert outcome_counts(parsed.marks) == {"correct": 12, "missed": 1, "spurious": 1, "boundary": 2, "type": 0}
     spurious = [m for m in parsed.marks if m["data-outcome"] == "spurious"]
-    assert spurious[0]["tag"] == "span" and spurious[0]["title"] == "Spurious: predicted LOC «السعودية» is not a gold mention"
+    assert (
+        spurious[0]["tag"] == "span"
+        and spurious[0]["title"] == "Spurious: predicted LOC «السعودية» is not a gold mention"
+    )
 
 
 def test_report_refuses_a_record_of_another_gold(mixed_record):
@@ -166,7 +181,9 @@ def test_cli_writes_the_page(home, mixed_record):
 
 
 def test_cli_unusable_record_exits_2(home, mixed_record):
-    stale = write_record(home / "results", dict(mixed_record, corpus=dict(mixed_record["corpus"], sha256="b" * 64)), "stale")
+    stale = write_record(
+        home / "results", dict(mixed_record, corpus=dict(mixed_record["corpus"], sha256="b" * 64)), "stale"
+    )
     result = CliRunner().invoke(cli, ["report", str(stale)])
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1 and "stale.json: scored on corpus 'seed'" in result.output
@@ -182,7 +199,9 @@ def test_cli_refuses_predictions_the_scorer_rejects(home, mixed_record):
     result = CliRunner().invoke(cli, ["report", str(edited)])
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
-    assert "edited.json: predicted span 0 of document 'synth-1'" in result.output and "offsets shifted?" in result.output
+    assert (
+        "edited.json: predicted span 0 of document 'synth-1'" in result.output and "offsets shifted?" in result.output
+    )
     assert not edited.with_suffix(".html").exists()
 
 
@@ -193,15 +212,29 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 def render_in_chromium(page: Path, png: Path, profile: Path) -> str:
     """The DOM as headless Chromium rendered it (and a screenshot as a side effect)."""
-    command = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-               "--window-size=1000,1400", f"--screenshot={png}", "--dump-dom", page.as_uri()]
+    command = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--window-size=1000,1400",
+        f"--screenshot={png}",
+        "--dump-dom",
+        page.as_uri(),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=90)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed (Debian package `chromium`; .ci/run installs it)")
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Chromium is not installed (Debian package `chromium`; .ci/run installs it)"
+)
 def test_report_renders_in_headless_chromium(home, mixed_record, tmp_path):
     run = write_record(home / "results", mixed_record)
     page = run.with_suffix(".html")

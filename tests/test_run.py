@@ -1,4 +1,5 @@
 """`bench run` end to end on offline extractors, `bench score`, and the prediction cache."""
+
 from __future__ import annotations
 
 import json
@@ -67,16 +68,18 @@ def test_cache_is_keyed_by_card(isolated_cache):
 
     corpus = load_seed()
     card = resolve("money-rules")
-    other = Card.from_table({**card.to_dict(),
-                             "extractor": "benchmark.extractors.rules.gazetteer.extractor:GazetteerExtractor"})
+    other = Card.from_table(
+        {**card.to_dict(), "extractor": "benchmark.extractors.rules.gazetteer.extractor:GazetteerExtractor"}
+    )
     assert cache_key(card, "r1", corpus, {}) != cache_key(other, "r1", corpus, {})
     assert cache_key(card, "r1", corpus, {}) != cache_key(card, "r2", corpus, {})
 
 
 def test_user_callable_and_score_rescoring(isolated_cache):
     out = isolated_cache / "user.json"
-    result = invoke("run", "--model", "tests.fixtures.user_extractor:extract", "--output", str(out),
-                    "--resamples", "50")
+    result = invoke(
+        "run", "--model", "tests.fixtures.user_extractor:extract", "--output", str(out), "--resamples", "50"
+    )
     assert result.exit_code == 0, result.output
     record = json.loads(out.read_text(encoding="utf-8"))
     assert record["model"]["kind"] == "callable"
@@ -88,11 +91,15 @@ def test_user_callable_and_score_rescoring(isolated_cache):
 
 def test_conll_corpus_maps_gold_labels(isolated_cache, tmp_path):
     conll = tmp_path / "tiny.txt"
-    conll.write_text("وقعت O\nشركة O\nأرامكو B-ORG\nفي O\nالرياض B-LOC\nعقدا O\nب O\n5 O\nملايين O\nريال O\n\n"
-                     "زار O\nمحمد B-PERS\nدبي B-LOC\n", encoding="utf-8")
+    conll.write_text(
+        "وقعت O\nشركة O\nأرامكو B-ORG\nفي O\nالرياض B-LOC\nعقدا O\nب O\n5 O\nملايين O\nريال O\n\n"
+        "زار O\nمحمد B-PERS\nدبي B-LOC\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "conll.json"
-    result = invoke("run", "--model", "gazetteer", "--corpus", f"conll:{conll}", "--output", str(out),
-                    "--resamples", "20")
+    result = invoke(
+        "run", "--model", "gazetteer", "--corpus", f"conll:{conll}", "--output", str(out), "--resamples", "20"
+    )
     assert result.exit_code == 0, result.output
     record = json.loads(out.read_text(encoding="utf-8"))
     assert record["corpus"]["documents"] == 2
@@ -100,11 +107,14 @@ def test_conll_corpus_maps_gold_labels(isolated_cache, tmp_path):
     assert record["metrics"]["seqeval_strict"]["per_type"]["ORG"]["support"] == 1  # PERS is not scored
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--model", "no_such_module:f"], "cannot import module 'no_such_module'"),
-    (["--corpus", "conll:/nonexistent/file.txt"], "/nonexistent/file.txt: file not found"),
-    (["--corpus", "wikipedia"], "unknown corpus 'wikipedia'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--model", "no_such_module:f"], "cannot import module 'no_such_module'"),
+        (["--corpus", "conll:/nonexistent/file.txt"], "/nonexistent/file.txt: file not found"),
+        (["--corpus", "wikipedia"], "unknown corpus 'wikipedia'"),
+    ],
+)
 def test_expected_failures_are_one_line_exit_2(isolated_cache, args, message):
     result = CliRunner().invoke(cli, ["run", *args])
     assert result.exit_code == 2

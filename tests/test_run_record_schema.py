@@ -1,5 +1,6 @@
 """docs/run-record.schema.json is the contract: every committed record, and
 records written now, conform to it; docs/run-record.md is generated from it."""
+
 from __future__ import annotations
 
 import copy
@@ -87,16 +88,23 @@ def test_a_fresh_transformers_record_conforms(tmp_path, monkeypatch):
     assert record["inference"]["windows"] >= 1
 
 
-@pytest.mark.parametrize("path, value, expected", [
-    ("metrics.seqeval_strict.overall.f1", "0.9", "'0.9' is not of type 'number'"),
-    ("metrics.seqeval_strict.overall.f1", 1.5, "1.5 is greater than the maximum of 1"),
-    ("metrics.span_exact.per_type.PER", {"precision": 1, "recall": 1, "f1": 1, "support": 1}, "'PER' is not one of"),
-    ("environment.git_commit", "abc", "'abc' is not valid"),
-    ("environment.git_dirty", "yes", "'yes' is not of type 'boolean', 'null'"),
-    ("corpus.sha256", "0" * 12, "does not match"),
-    ("model.kind", "magic", "'magic' is not one of"),
-    ("timing.prediction_cache", "maybe", "'maybe' is not one of"),
-])
+@pytest.mark.parametrize(
+    "path, value, expected",
+    [
+        ("metrics.seqeval_strict.overall.f1", "0.9", "'0.9' is not of type 'number'"),
+        ("metrics.seqeval_strict.overall.f1", 1.5, "1.5 is greater than the maximum of 1"),
+        (
+            "metrics.span_exact.per_type.PER",
+            {"precision": 1, "recall": 1, "f1": 1, "support": 1},
+            "'PER' is not one of",
+        ),
+        ("environment.git_commit", "abc", "'abc' is not valid"),
+        ("environment.git_dirty", "yes", "'yes' is not of type 'boolean', 'null'"),
+        ("corpus.sha256", "0" * 12, "does not match"),
+        ("model.kind", "magic", "'magic' is not one of"),
+        ("timing.prediction_cache", "maybe", "'maybe' is not one of"),
+    ],
+)
 def test_the_schema_refuses_what_readers_must_not_trust(fresh_rules_record, path, value, expected):
     record = copy.deepcopy(fresh_rules_record)
     *parents, last = path.split(".")
@@ -146,6 +154,7 @@ def test_nan_and_infinity_are_not_json_numbers():
 
 # --- docs/run-record.md --------------------------------------------------------------
 
+
 def test_the_field_table_in_the_docs_is_generated_from_the_schema():
     text = doc_path().read_text(encoding="utf-8")
     assert render_doc(text) == text, "run python -m benchmark.results.record_schema --write"
@@ -157,7 +166,7 @@ def test_every_schema_field_has_a_description():
 
 def test_every_top_level_field_is_in_the_docs_example():
     text = doc_path().read_text(encoding="utf-8")
-    example = text[text.index("```jsonc"):]
+    example = text[text.index("```jsonc") :]
     for name in load_schema()["required"]:
         assert f'"{name}"' in example, name
 
@@ -170,6 +179,6 @@ def test_the_docs_example_counts_the_seed_spans_there_are():
 
 def test_the_docs_example_has_every_environment_field():
     text = doc_path().read_text(encoding="utf-8")
-    example = text[text.index("```jsonc"):]
+    example = text[text.index("```jsonc") :]
     for name in load_schema()["properties"]["environment"]["properties"]:
         assert f'"{name}"' in example, name

@@ -1,5 +1,6 @@
 """`bench run` end to end on tiny local transformers models (built here; no hub),
 through the real cards' label sets, and the one-line failures users meet."""
+
 from __future__ import annotations
 
 import json
@@ -16,9 +17,12 @@ from .tiny_models import build_tiny_bert, build_tiny_xlmr
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
     root = tmp_path_factory.mktemp("run_models")
-    return {"bert": build_tiny_bert(root / "bert"), "xlmr": build_tiny_xlmr(root / "xlmr"),
-            # predicts O everywhere, so what the composite adds is deterministic
-            "bert_o": build_tiny_bert(root / "bert_o", force_label="O")}
+    return {
+        "bert": build_tiny_bert(root / "bert"),
+        "xlmr": build_tiny_xlmr(root / "xlmr"),
+        # predicts O everywhere, so what the composite adds is deterministic
+        "bert_o": build_tiny_bert(root / "bert_o", force_label="O"),
+    }
 
 
 @pytest.fixture
@@ -50,7 +54,7 @@ def test_local_model_directory_is_scored_and_recorded(tiny, env, kind):
     text = (ROOT / "seeds" / "000_7c6dbc57b22b0342.txt").read_text(encoding="utf-8")
     for spans in record["predictions"].values():
         for span in spans:
-            assert text[span["start"]:span["end"]] == span["text"]  # offsets into the untouched text
+            assert text[span["start"] : span["end"]] == span["text"]  # offsets into the untouched text
 
 
 def test_a_card_over_a_local_model_with_a_money_rules_composite(tiny, env, tmp_path, monkeypatch):
@@ -60,9 +64,12 @@ def test_a_card_over_a_local_model_with_a_money_rules_composite(tiny, env, tmp_p
         (tmp_path / "project" / sub).symlink_to(ROOT / sub)
     (models / "tiny-camel.toml").write_text(
         f'kind = "transformers"\nsource = "{tiny["bert_o"]}"\n'
-        '[label_map]\nLOC = "LOC"\nORG = "ORG"\nPERS = "ignore"\nMISC = "ignore"\n', encoding="utf-8")
-    (models / "money-rules.toml").write_text((ROOT / "models" / "money-rules.toml").read_text(encoding="utf-8"),
-                                             encoding="utf-8")
+        '[label_map]\nLOC = "LOC"\nORG = "ORG"\nPERS = "ignore"\nMISC = "ignore"\n',
+        encoding="utf-8",
+    )
+    (models / "money-rules.toml").write_text(
+        (ROOT / "models" / "money-rules.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     monkeypatch.setenv("BENCH_HOME", str(tmp_path / "project"))
     out = env / "composite.json"
     result = run("--model", "tiny-camel+money-rules", "--output", str(out), "--resamples", "20")

@@ -3,6 +3,7 @@
 Each case states the entity counts it expects (tp / predicted / gold) in a
 comment; the numbers asserted follow from them.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -56,8 +57,16 @@ def test_perfect_prediction():
 
 def test_result_has_the_run_record_shape():
     m = score(GOLD, n_resamples=20)
-    assert list(m) == ["seqeval_strict", "seqeval_default", "span_exact", "span_lenient", "span_partial",
-                       "money_values", "confusion", "errors"]
+    assert list(m) == [
+        "seqeval_strict",
+        "seqeval_default",
+        "span_exact",
+        "span_lenient",
+        "span_partial",
+        "money_values",
+        "confusion",
+        "errors",
+    ]
     for key in ("seqeval_strict", "seqeval_default"):
         assert set(m[key]) == {"overall", "per_type", "macro_f1", "ci95"}
         assert set(m[key]["ci95"]) == {"low", "high", "n_resamples", "unit", "seed"}
@@ -239,6 +248,7 @@ def test_missing_document_entry_means_no_predictions():
 
 # --- raw tag sequences: where seqeval's two modes differ -------------------
 
+
 def seq(gold, pred, mode):
     s = score_sequences([gold.split()], [pred.split()], mode)
     return s, (s["overall"]["precision"], s["overall"]["recall"], s["overall"]["f1"], s["overall"]["support"])
@@ -270,6 +280,7 @@ def test_b_org_i_loc():
 
 # --- the seed article and its gold ------------------------------------------
 
+
 def test_seed_gold_scored_against_itself_and_with_proclitics_kept(root):
     from benchmark.corpora.documents import CorpusError
     from benchmark.corpora.corpus import load_seed
@@ -286,8 +297,12 @@ def test_seed_gold_scored_against_itself_and_with_proclitics_kept(root):
     assert perfect["seqeval_strict"]["ci95"]["unit"] == "sentence"
     # A model that keeps the proclitic the guidelines leave out
     word_starts = {t.start for t in tokenize(doc.text)}
-    widened = [Span(s.start - 1, s.end, s.label, value=s.value)
-               if s.start - 1 in word_starts and doc.text[s.start - 1] in "وفبلك" else s for s in doc.spans]
+    widened = [
+        Span(s.start - 1, s.end, s.label, value=s.value)
+        if s.start - 1 in word_starts and doc.text[s.start - 1] in "وفبلك"
+        else s
+        for s in doc.spans
+    ]
     n_widened = sum(a != b for a, b in zip(widened, doc.spans))
     if not n_widened:
         pytest.skip("no gold span follows a proclitic")
@@ -303,7 +318,9 @@ def test_importing_the_scorer_stays_light():
     import subprocess
     import sys
 
-    code = ("import sys, benchmark.scoring, benchmark.corpora.conll; "
-            "print(sorted(m for m in ('torch', 'transformers', 'datasets', 'sklearn') if m in sys.modules))")
+    code = (
+        "import sys, benchmark.scoring, benchmark.corpora.conll; "
+        "print(sorted(m for m in ('torch', 'transformers', 'datasets', 'sklearn') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -1,4 +1,5 @@
 """Bootstrap confidence intervals and the paired bootstrap test."""
+
 from __future__ import annotations
 
 import time
@@ -49,8 +50,10 @@ def test_ci_is_deterministic_with_the_seed(corpus):
 
 def test_single_document_resamples_sentences():
     text = "زار الوفد الرياض. ثم زار جدة. وأعلنت أرامكو أرباحها.\nوقال البنك إن الأرباح ارتفعت."
-    spans = tuple(Span(text.index(s), text.index(s) + len(s), lab, s)
-                  for s, lab in (("الرياض", "LOC"), ("جدة", "LOC"), ("أرامكو", "ORG"), ("البنك", "ORG")))
+    spans = tuple(
+        Span(text.index(s), text.index(s) + len(s), lab, s)
+        for s, lab in (("الرياض", "LOC"), ("جدة", "LOC"), ("أرامكو", "ORG"), ("البنك", "ORG"))
+    )
     doc = Document("one", text, spans)
     gold = prepare_gold([doc])
     assert (gold.unit, gold.n_units) == ("sentence", 4)
@@ -72,7 +75,11 @@ def test_paired_bootstrap_of_identical_predictions(corpus):
     documents, predictions = corpus
     result = paired_bootstrap(documents, predictions, dict(predictions), n_resamples=500)
     assert result["delta"] == 0.0 and result["p_value"] == 1.0
-    assert result["f1_a"] == result["f1_b"] == evaluate(documents, predictions, n_resamples=0)["seqeval_strict"]["overall"]["f1"]
+    assert (
+        result["f1_a"]
+        == result["f1_b"]
+        == evaluate(documents, predictions, n_resamples=0)["seqeval_strict"]["overall"]["f1"]
+    )
     assert (result["n_resamples"], result["unit"], result["metric"]) == (500, "document", "seqeval_strict")
 
 

@@ -1,6 +1,7 @@
 """The scorer's shortcuts for long documents (issue 9, "Linear cost") give exactly the
 answers of the plain definitions: seqeval's strict reader over the whole sequence,
 the alignment's and the span views' scans over every gold entity."""
+
 from __future__ import annotations
 
 import random
@@ -130,8 +131,13 @@ def test_partial_matching_equals_the_scan(seed):
         out = []
         for _ in range(n):
             start = rng.randrange(0, 300)
-            out.append(Span(start, start + rng.randrange(1, 60 if rng.random() < 0.05 else 8),
-                            rng.choice(["ORG", "LOC", "MONEY"])))
+            out.append(
+                Span(
+                    start,
+                    start + rng.randrange(1, 60 if rng.random() < 0.05 else 8),
+                    rng.choice(["ORG", "LOC", "MONEY"]),
+                )
+            )
         return tuple(sorted(set(out)))
 
     gold, pred = spans(60), spans(60)

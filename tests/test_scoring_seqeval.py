@@ -1,4 +1,5 @@
 """Our per-unit counts, summed, reproduce seqeval's own numbers exactly."""
+
 from __future__ import annotations
 
 import random
@@ -27,13 +28,21 @@ def assert_same_as_seqeval(ours: dict, report: dict):
     if micro is None:  # seqeval gives no rows when neither side has an entity
         assert ours["overall"]["f1"] == 0.0
         return
-    assert (ours["overall"]["precision"], ours["overall"]["recall"], ours["overall"]["f1"],
-            ours["overall"]["support"]) == (micro["precision"], micro["recall"], micro["f1-score"], micro["support"])
+    assert (
+        ours["overall"]["precision"],
+        ours["overall"]["recall"],
+        ours["overall"]["f1"],
+        ours["overall"]["support"],
+    ) == (micro["precision"], micro["recall"], micro["f1-score"], micro["support"])
     types = [k for k in report if not k.endswith(" avg")]
     for t in types:
         row, mine = report[t], ours["per_type"][t]
         assert (mine["precision"], mine["recall"], mine["f1"], mine["support"]) == (
-            row["precision"], row["recall"], row["f1-score"], row["support"]), t
+            row["precision"],
+            row["recall"],
+            row["f1-score"],
+            row["support"],
+        ), t
     for t, mine in ours["per_type"].items():  # types seqeval does not list are all zero
         if t not in types:
             assert mine == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0}

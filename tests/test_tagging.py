@@ -1,4 +1,5 @@
 """Projection of character spans onto IOB2 tags over the scoring tokens, and back."""
+
 from __future__ import annotations
 
 import random
@@ -41,8 +42,14 @@ def test_spans_to_tags_hand_checked():
     ]
     tags = spans_to_tags(tokens, spans)
     expected = {
-        "الولايات": "B-LOC", "المتحدة": "I-LOC", "وكازاخستان": "B-LOC", "شركة": "B-ORG", "بوينج": "I-ORG",
-        "7": "B-MONEY", "مليارات": "I-MONEY", "دولار": "I-MONEY",
+        "الولايات": "B-LOC",
+        "المتحدة": "I-LOC",
+        "وكازاخستان": "B-LOC",
+        "شركة": "B-ORG",
+        "بوينج": "I-ORG",
+        "7": "B-MONEY",
+        "مليارات": "I-MONEY",
+        "دولار": "I-MONEY",
     }
     assert tags == [expected.get(w, "O") for w in words]
 
@@ -69,12 +76,14 @@ def test_adjacent_spans_of_one_label_stay_two_entities():
 def test_round_trip_spans_tags_spans():
     tokens = tokenize(TEXT)
     # spans on token boundaries come back unchanged (text included)
-    spans = sorted([
-        span(TEXT, "الولايات المتحدة", "LOC"),
-        span(TEXT, "وكازاخستان", "LOC"),
-        span(TEXT, "شركة بوينج", "ORG"),
-        span(TEXT, "7 مليارات دولار", "MONEY"),
-    ])
+    spans = sorted(
+        [
+            span(TEXT, "الولايات المتحدة", "LOC"),
+            span(TEXT, "وكازاخستان", "LOC"),
+            span(TEXT, "شركة بوينج", "ORG"),
+            span(TEXT, "7 مليارات دولار", "MONEY"),
+        ]
+    )
     back = tags_to_spans(TEXT, tokens, spans_to_tags(tokens, spans))
     assert back == spans
     assert [s.text for s in back] == [s.text for s in spans]

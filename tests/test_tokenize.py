@@ -1,4 +1,5 @@
 """The scoring tokenizer against camel_tools' simple_word_tokenize itself."""
+
 from __future__ import annotations
 
 import random

@@ -4,6 +4,7 @@ Expected values are derived independently: a context-free model's label for a
 word is computed by running that word's first sub-token alone
 (tiny_models.expected_label_id); spans and repair counts are worked out by hand.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,7 +30,6 @@ from benchmark.tokenize import tokenize  # noqa: E402
 from benchmark.types import LABELS, Document  # noqa: E402
 
 from .tiny_models import (  # noqa: E402
-    CAMELBERT_LABELS,
     MAREFA_LABELS,
     build_tiny_bert,
     build_tiny_xlmr,
@@ -79,11 +79,26 @@ def expected_labels(x: TransformersExtractor, text: str) -> list[str | None]:
 # ---------------------------------------------------------------- load + predict
 
 
-@pytest.mark.parametrize("kind, types", [
-    ("bert", {"LOC": "LOC", "ORG": "ORG", "PERS": None, "MISC": None}),
-    ("xlmr", {"location": "LOC", "organization": "ORG", "person": None, "job": None, "nationality": None,
-              "time": None, "event": None, "product": None, "artwork": None}),
-])
+@pytest.mark.parametrize(
+    "kind, types",
+    [
+        ("bert", {"LOC": "LOC", "ORG": "ORG", "PERS": None, "MISC": None}),
+        (
+            "xlmr",
+            {
+                "location": "LOC",
+                "organization": "ORG",
+                "person": None,
+                "job": None,
+                "nationality": None,
+                "time": None,
+                "event": None,
+                "product": None,
+                "artwork": None,
+            },
+        ),
+    ],
+)
 def test_load_and_predict(models, kind, types):
     x = extractor(models[kind])
     docs = [Document("long", long_text()), Document("short", TEST_SENTENCES[1]), Document("empty", "")]
@@ -94,7 +109,7 @@ def test_load_and_predict(models, kind, types):
         for span in predictions[doc.id]:
             assert span.label in LABELS and span.label != "MONEY"  # neither label set has money
             assert 0 <= span.start < span.end <= len(doc.text)
-            assert span.text == doc.text[span.start:span.end]
+            assert span.text == doc.text[span.start : span.end]
     assert x.effective_label_map() == types
     assert x.stats["device"] == "cpu"
     assert x.stats["words"] == sum(len(tokenize(d.text)) for d in docs)
@@ -143,7 +158,7 @@ def test_spans_are_offsets_into_the_untouched_text(models):
     for sc, sm in zip(spans_c, spans_m):
         first = index_c[sc.start]  # same word index in both texts
         assert sm.start == words_m[first].start
-        assert sm.text == marked[sm.start:sm.end]
+        assert sm.text == marked[sm.start : sm.end]
 
 
 def test_invalid_tags_are_repaired_and_counted(models):
@@ -242,7 +257,12 @@ def test_split_model_label():
 
 def test_default_map_is_case_insensitive_and_ignores_the_rest():
     assert resolve_label_map(["location", "organization", "person", "GPE", "MONEY", "FAC"], None, "m") == {
-        "location": "LOC", "organization": "ORG", "person": None, "GPE": "LOC", "MONEY": "MONEY", "FAC": None,
+        "location": "LOC",
+        "organization": "ORG",
+        "person": None,
+        "GPE": "LOC",
+        "MONEY": "MONEY",
+        "FAC": None,
     }
 
 
@@ -256,8 +276,17 @@ def test_unmapped_label_is_an_error(models):
 
 
 def test_card_map_matches_model_types_case_insensitively(models):
-    upper = {"LOCATION": "LOC", "ORGANIZATION": "ORG", "PERSON": None, "JOB": None, "NATIONALITY": None,
-             "TIME": None, "EVENT": None, "PRODUCT": None, "ARTWORK": None}
+    upper = {
+        "LOCATION": "LOC",
+        "ORGANIZATION": "ORG",
+        "PERSON": None,
+        "JOB": None,
+        "NATIONALITY": None,
+        "TIME": None,
+        "EVENT": None,
+        "PRODUCT": None,
+        "ARTWORK": None,
+    }
     x = extractor(models["xlmr"], label_map=upper)
     assert x.effective_label_map()["location"] == "LOC"
     assert sorted(x.effective_label_map()) == sorted({label[2:] for label in MAREFA_LABELS if label != "O"})

@@ -4,6 +4,7 @@ wherever it is read (issue 9 items 1-3, issue 13 items 2 and 5 for the leaderboa
 Every command is run through benchmark.cli.main, as a user runs it, and must
 end with one `error: ...` line and its exit code.
 """
+
 from __future__ import annotations
 
 import json
@@ -63,6 +64,7 @@ def one_error(capsys, code: int, *args) -> str:
 
 # --- 1. stored metrics are recomputed, never trusted -----------------------------------
 
+
 def edited(path: Path, target: Path, edit) -> Path:
     data = json.loads(path.read_text(encoding="utf-8"))
     edit(data)
@@ -74,22 +76,29 @@ def edited(path: Path, target: Path, edit) -> Path:
 def set_f1(value):
     def edit(data):
         data["metrics"]["seqeval_strict"]["overall"]["f1"] = value
+
     return edit
 
 
 def test_hand_edited_metric_is_refused_by_check_compare_leaderboard_report(capsys, tmp_path):
     record = ROOT / "results" / "gazetteer+money-rules.json"
-    assert round(json.loads(record.read_text(encoding="utf-8"))["metrics"]["seqeval_strict"]["overall"]["f1"], 3) == 0.957
+    assert (
+        round(json.loads(record.read_text(encoding="utf-8"))["metrics"]["seqeval_strict"]["overall"]["f1"], 3) == 0.957
+    )
     fake = edited(record, tmp_path / "results" / "fake.json", set_f1(0.999))
     other = ROOT / "results" / "money-rules.json"
 
-    for args in (["check", "--baseline", other, "--candidate", fake],
-                 ["check", "--baseline", fake, "--candidate", other],
-                 ["compare", other, fake],
-                 ["report", fake, "-o", tmp_path / "r.html"],
-                 ["leaderboard", "--results", tmp_path / "results"]):
+    for args in (
+        ["check", "--baseline", other, "--candidate", fake],
+        ["check", "--baseline", fake, "--candidate", other],
+        ["compare", other, fake],
+        ["report", fake, "-o", tmp_path / "r.html"],
+        ["leaderboard", "--results", tmp_path / "results"],
+    ):
         line = one_error(capsys, 2, *args)
-        assert "fake.json: metrics.seqeval_strict.overall.f1 is 0.999, but its stored predictions score 0.956522" in line, (args, line)
+        assert (
+            "fake.json: metrics.seqeval_strict.overall.f1 is 0.999, but its stored predictions score 0.956522" in line
+        ), (args, line)
     assert not (tmp_path / "r.html").exists()
 
     # The untouched record still passes, from its re-scored numbers.
@@ -97,14 +106,18 @@ def test_hand_edited_metric_is_refused_by_check_compare_leaderboard_report(capsy
     assert code == 0 and out.startswith("OK: seqeval_strict micro F1 0.957 -> 0.957")
 
 
-@pytest.mark.parametrize("value, shown", [(math.nan, "nan"), (math.inf, "inf"), (-math.inf, "-inf"), ("0.999", "'0.999'")])
+@pytest.mark.parametrize(
+    "value, shown", [(math.nan, "nan"), (math.inf, "inf"), (-math.inf, "-inf"), ("0.999", "'0.999'")]
+)
 def test_nan_infinity_and_strings_are_refused(capsys, tmp_path, value, shown):
     record = ROOT / "results" / "money-rules.json"
     bad = edited(record, tmp_path / "results" / "bad.json", set_f1(value))
-    for args in (["check", "--baseline", record, "--candidate", bad],
-                 ["compare", record, bad],
-                 ["leaderboard", "--results", tmp_path / "results"],
-                 ["report", bad, "-o", tmp_path / "r.html"]):
+    for args in (
+        ["check", "--baseline", record, "--candidate", bad],
+        ["compare", record, bad],
+        ["leaderboard", "--results", tmp_path / "results"],
+        ["report", bad, "-o", tmp_path / "r.html"],
+    ):
         line = one_error(capsys, 2, *args)
         assert f"bad.json: metrics.seqeval_strict.overall.f1 is {shown}" in line, (args, line)
 
@@ -115,7 +128,9 @@ def test_a_record_made_without_resamples_is_rescored_as_made(capsys, tmp_path, m
     path = write_record(tmp_path / "results", make_record(CORPUS, PERFECT, "perfect", n_resamples=0))
     code, out, err = bench(capsys, "check", "--baseline", path, "--candidate", path)
     assert code == 0 and out.startswith("OK: "), err
-    huge = edited(path, tmp_path / "huge.json", lambda d: d["metrics"]["seqeval_strict"]["ci95"].update(n_resamples=10**9))
+    huge = edited(
+        path, tmp_path / "huge.json", lambda d: d["metrics"]["seqeval_strict"]["ci95"].update(n_resamples=10**9)
+    )
     line = one_error(capsys, 2, "check", "--baseline", path, "--candidate", huge)
     assert "huge.json: metrics.seqeval_strict.ci95 has n_resamples 1000000000" in line
 
@@ -125,6 +140,7 @@ def test_non_finite_number_deep_in_metrics_is_refused(capsys, tmp_path):
 
     def edit(data):
         data["metrics"]["money_values"]["accuracy"] = math.nan
+
     bad = edited(record, tmp_path / "results" / "bad.json", edit)
     line = one_error(capsys, 2, "leaderboard", "--results", bad.parent)
     assert "bad.json: metrics.money_values.accuracy is nan" in line
@@ -142,7 +158,9 @@ def test_recomputation_is_cached_and_the_cache_is_keyed(capsys, tmp_path, cache)
     entry["value"]["seqeval_strict"]["overall"]["f1"] = 0.5
     entries[0].write_text(json.dumps(entry), encoding="utf-8")
     line = one_error(capsys, 2, "leaderboard", "--results", results)
-    assert "money-rules.json: metrics.seqeval_strict.overall.f1 is" in line  # the poisoned entry disagrees: refused, never ranked
+    assert (
+        "money-rules.json: metrics.seqeval_strict.overall.f1 is" in line
+    )  # the poisoned entry disagrees: refused, never ranked
     shutil.rmtree(cache / "scores")  # safe to delete
     code, again, _ = bench(capsys, "leaderboard", "--results", results, "--format", "json")
     assert code == 0 and json.loads(again)["sections"] == json.loads(first)["sections"]
@@ -150,41 +168,87 @@ def test_recomputation_is_cached_and_the_cache_is_keyed(capsys, tmp_path, cache)
 
 # --- 2. cache keys cover everything that decides predictions ------------------------------
 
+
 def _user_package(root: Path, name: str, label: str) -> None:
     package = root / name
     package.mkdir(parents=True, exist_ok=True)
     (package / "__init__.py").write_text("", encoding="utf-8")
     (package / "helpers.py").write_text(f"LABEL = {label!r}\n", encoding="utf-8")
-    (package / "extract.py").write_text(textwrap.dedent("""
+    (package / "extract.py").write_text(
+        textwrap.dedent("""
         from .helpers import LABEL
 
         def extract(text):
             start = text.find("كازاخستان")
             return [(start, start + len("كازاخستان"), LABEL)] if start >= 0 else []
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
 
 
 def _run_in(cwd: Path, cache: Path, *args) -> subprocess.CompletedProcess:
     env = {"PATH": "/usr/bin:/bin", "BENCH_CACHE": str(cache), "PYTHONPATH": str(ROOT), "HOME": str(cwd)}
-    return subprocess.run([sys.executable, "-m", "benchmark.cli", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "benchmark.cli", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_editing_a_helper_module_of_a_user_package_invalidates_the_cache(tmp_path, cache):
     _user_package(tmp_path, "trust_pkg", "LOC")
-    first = _run_in(tmp_path, cache, "run", "--model", "trust_pkg.extract:extract", "-o", tmp_path / "a.json",
-                    "--resamples", "20", "--format", "json")
+    first = _run_in(
+        tmp_path,
+        cache,
+        "run",
+        "--model",
+        "trust_pkg.extract:extract",
+        "-o",
+        tmp_path / "a.json",
+        "--resamples",
+        "20",
+        "--format",
+        "json",
+    )
     assert first.returncode == 0, first.stderr
     (tmp_path / "trust_pkg" / "helpers.py").write_text("LABEL = 'ORG'\n", encoding="utf-8")  # only the helper changes
-    second = _run_in(tmp_path, cache, "run", "--model", "trust_pkg.extract:extract", "-o", tmp_path / "b.json",
-                     "--resamples", "20", "--format", "json")
+    second = _run_in(
+        tmp_path,
+        cache,
+        "run",
+        "--model",
+        "trust_pkg.extract:extract",
+        "-o",
+        tmp_path / "b.json",
+        "--resamples",
+        "20",
+        "--format",
+        "json",
+    )
     assert second.returncode == 0, second.stderr
     a, b = (json.loads((tmp_path / f"{n}.json").read_text(encoding="utf-8")) for n in "ab")
     assert a["timing"]["prediction_cache"] == "miss" and b["timing"]["prediction_cache"] == "miss"
-    labels = {r: {s["label"] for spans in rec["predictions"].values() for s in spans} for r, rec in (("a", a), ("b", b))}
+    labels = {
+        r: {s["label"] for spans in rec["predictions"].values() for s in spans} for r, rec in (("a", a), ("b", b))
+    }
     assert labels == {"a": {"LOC"}, "b": {"ORG"}}
-    third = _run_in(tmp_path, cache, "run", "--model", "trust_pkg.extract:extract", "-o", tmp_path / "c.json",
-                    "--resamples", "20", "--format", "json")
+    third = _run_in(
+        tmp_path,
+        cache,
+        "run",
+        "--model",
+        "trust_pkg.extract:extract",
+        "-o",
+        tmp_path / "c.json",
+        "--resamples",
+        "20",
+        "--format",
+        "json",
+    )
     c = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     assert third.returncode == 0 and c["timing"]["prediction_cache"] == "hit"  # unchanged code: reused
     assert c["inference"]["cache"] == "hit"
@@ -195,7 +259,8 @@ def test_a_top_level_helper_imported_earlier_is_still_in_the_key(tmp_path, monke
 
     (tmp_path / "trust_top_helper.py").write_text("LABEL = 'LOC'\n", encoding="utf-8")
     (tmp_path / "trust_top_extract.py").write_text(
-        "from trust_top_helper import LABEL\n\ndef extract(text):\n    return []\n", encoding="utf-8")
+        "from trust_top_helper import LABEL\n\ndef extract(text):\n    return []\n", encoding="utf-8"
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     import trust_top_helper  # noqa: F401  imported before the extractor, as a test suite may do
 
@@ -242,8 +307,9 @@ def test_local_model_key_covers_config_and_tokenizer(tiny_bert, tmp_path, edit):
 def test_cache_hit_keeps_the_inference_stats(tiny_bert, tmp_path, capsys):
     out = [tmp_path / "a.json", tmp_path / "b.json"]
     for path in out:
-        code, _, err = bench(capsys, "run", "--model", tiny_bert, "-o", path, "--resamples", "20", "--device", "cpu",
-                             "--format", "json")
+        code, _, err = bench(
+            capsys, "run", "--model", tiny_bert, "-o", path, "--resamples", "20", "--device", "cpu", "--format", "json"
+        )
         assert code == 0, err
     a, b = (json.loads(p.read_text(encoding="utf-8")) for p in out)
     assert (a["timing"]["prediction_cache"], b["timing"]["prediction_cache"]) == ("miss", "hit")
@@ -256,7 +322,9 @@ def test_check_model_runs_without_the_cache_unless_told(capsys, tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
     baseline = tmp_path / "base.json"
-    code, _, err = bench(capsys, "run", "--model", "trust_gate_pkg.extract:extract", "-o", baseline, "--resamples", "20")
+    code, _, err = bench(
+        capsys, "run", "--model", "trust_gate_pkg.extract:extract", "-o", baseline, "--resamples", "20"
+    )
     assert code == 0, err
     # Poison the cached predictions: a gate that reads the cache would now see a drop.
     [entry] = (cache / "predictions").glob("*.json")
@@ -265,12 +333,14 @@ def test_check_model_runs_without_the_cache_unless_told(capsys, tmp_path, monkey
     entry.write_text(json.dumps(data), encoding="utf-8")
     code, out, _ = bench(capsys, "check", "--baseline", baseline, "--model", "trust_gate_pkg.extract:extract")
     assert code == 0 and out.startswith("OK: ")  # ran the code, not the cache
-    code, out, _ = bench(capsys, "check", "--baseline", baseline, "--model", "trust_gate_pkg.extract:extract",
-                         "--use-cache")
+    code, out, _ = bench(
+        capsys, "check", "--baseline", baseline, "--model", "trust_gate_pkg.extract:extract", "--use-cache"
+    )
     assert code == 1 and out.startswith("REGRESSION: ")  # told to use the cache: it did
 
 
 # --- 3. gold validated wherever it is read -----------------------------------------------------
+
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
@@ -304,7 +374,9 @@ def _overlap(home: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-@pytest.mark.parametrize("corrupt", [_edit_seed_text, _wrong_hash, _overlap], ids=["edited text", "wrong hash", "overlap"])
+@pytest.mark.parametrize(
+    "corrupt", [_edit_seed_text, _wrong_hash, _overlap], ids=["edited text", "wrong hash", "overlap"]
+)
 def test_gold_that_validate_rejects_is_refused_everywhere(capsys, home, corrupt, cache):
     assert bench(capsys, "leaderboard", "--n-resamples", N_RESAMPLES)[0] == 0  # valid gold, remembered in the cache
     assert list((cache / "gold").glob("*.json"))
@@ -313,12 +385,14 @@ def test_gold_that_validate_rejects_is_refused_everywhere(capsys, home, corrupt,
     assert code == 1
     expected = out.strip().splitlines()[0]  # bench validate's own message
     results = home / "results"
-    for args in (["run", "--model", "money-rules", "-o", home / "new.json", "--resamples", "20"],
-                 ["score", results / "perfect.json"],
-                 ["check", "--baseline", results / "perfect.json", "--candidate", results / "minus-one.json"],
-                 ["compare", results / "perfect.json", results / "minus-one.json"],
-                 ["leaderboard"],
-                 ["report", results / "perfect.json", "-o", home / "r.html"]):
+    for args in (
+        ["run", "--model", "money-rules", "-o", home / "new.json", "--resamples", "20"],
+        ["score", results / "perfect.json"],
+        ["check", "--baseline", results / "perfect.json", "--candidate", results / "minus-one.json"],
+        ["compare", results / "perfect.json", results / "minus-one.json"],
+        ["leaderboard"],
+        ["report", results / "perfect.json", "-o", home / "r.html"],
+    ):
         line = one_error(capsys, 1, *args)
         assert line.startswith(f"error: {expected}"), (args, line, expected)
     assert not (home / "new.json").exists() and not (home / "r.html").exists()
@@ -334,6 +408,7 @@ def test_empty_conll_corpus_is_refused(capsys, tmp_path, content):
 
 
 # --- 4. the README block: re-scored on every corpus, or untouched ------------------------------
+
 
 def _clean_copy(target: Path) -> Path:
     """The tracked files of this checkout, as a fresh clone has them."""
@@ -366,8 +441,8 @@ def test_readme_is_left_untouched_when_a_corpus_cannot_be_rescored(capsys, clean
     assert code == 0
     assert "**Corpus news-test: not re-scored here (stored numbers, unranked" in out
     assert "**Corpus conll:ANERCorp_CamelSplit_test_reconstructed.txt: not re-scored here" in out
-    news = out[out.index("**Corpus news-test: not re-scored"):]
-    news = news[:news.index("\n\n_")]
+    news = out[out.index("**Corpus news-test: not re-scored") :]
+    news = news[: news.index("\n\n_")]
     assert "| — | " in news and "| 1 | " not in news and "| =" not in news
     assert "**Corpus seed (gold sha256" in out and "| 1 | gazetteer+money-rules" in out
 
@@ -391,8 +466,12 @@ def test_readme_rewrite_is_idempotent_with_every_corpus(capsys, clean_copy, monk
 
 # --- 5. records from a dirty tree are marked ----------------------------------------------------
 
-@pytest.mark.parametrize("environment", [{"git_commit": "abc", "git_dirty": True}, {"git_commit": "abc-dirty"}],
-                         ids=["git_dirty", "old -dirty suffix"])
+
+@pytest.mark.parametrize(
+    "environment",
+    [{"git_commit": "abc", "git_dirty": True}, {"git_commit": "abc-dirty"}],
+    ids=["git_dirty", "old -dirty suffix"],
+)
 def test_dirty_records_are_marked(capsys, home, environment):
     path = home / "results" / "minus-one.json"
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
 """`bench validate` and the checks behind it, on hand-made broken annotations."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,12 @@ def write_pair(tmp_path: Path, spans: list[dict], text: str = TEXT, sha: str | N
     text_path = tmp_path / "doc.txt"
     text_path.write_text(text, encoding="utf-8")
     ann_path = tmp_path / "doc.json"
-    ann_path.write_text(json.dumps({"document": "doc.txt", "text_sha256": sha or sha256_text(text), "spans": spans},
-                                   ensure_ascii=False), encoding="utf-8")
+    ann_path.write_text(
+        json.dumps(
+            {"document": "doc.txt", "text_sha256": sha or sha256_text(text), "spans": spans}, ensure_ascii=False
+        ),
+        encoding="utf-8",
+    )
     return text_path, ann_path
 
 
@@ -38,23 +43,27 @@ MONEY = (TEXT.index("4.2"), TEXT.index("دولار") + len("دولار"))
 
 
 def test_good_file_has_no_problems_and_counts(tmp_path):
-    problems, counts = check_annotation(*write_pair(tmp_path, [span(*USA, "LOC"), span(*KAZ, "LOC"),
-                                                               span(*MONEY, "MONEY")]))
+    problems, counts = check_annotation(
+        *write_pair(tmp_path, [span(*USA, "LOC"), span(*KAZ, "LOC"), span(*MONEY, "MONEY")])
+    )
     assert problems == []
     assert counts == {"MONEY": 1, "ORG": 0, "LOC": 2}
 
 
-@pytest.mark.parametrize("spans, expected", [
-    ([span(*USA, "GPE")], "doc.json: span 0: unknown label 'GPE'"),
-    ([span(0, 999, "LOC", "x")], "doc.json: span 0: offsets [0, 999) out of range"),
-    ([span(10, 5, "LOC", "")], "doc.json: span 0: offsets [10, 5) are reversed or empty"),
-    ([span(*USA, "LOC", "الولايات")], "doc.json: span 0: text 'الولايات' differs"),
-    ([span(USA[0] - 1, USA[1], "LOC")], "doc.json: span 0: ' الولايات المتحدة' starts or ends on whitespace"),
-    ([span(MONEY[0], MONEY[1] + 1, "MONEY")], "starts or ends on whitespace or punctuation"),
-    ([span(*USA, "LOC"), span(USA[0] + 9, USA[1], "LOC")], "doc.json: span 1: overlaps span 0"),
-    # "وكازاخستان" is one token: a span on "و" and one on the rest share it.
-    ([span(KAZ[0] - 1, KAZ[0], "ORG"), span(*KAZ, "LOC")], "shares the token 'وكازاخستان' with span 0"),
-])
+@pytest.mark.parametrize(
+    "spans, expected",
+    [
+        ([span(*USA, "GPE")], "doc.json: span 0: unknown label 'GPE'"),
+        ([span(0, 999, "LOC", "x")], "doc.json: span 0: offsets [0, 999) out of range"),
+        ([span(10, 5, "LOC", "")], "doc.json: span 0: offsets [10, 5) are reversed or empty"),
+        ([span(*USA, "LOC", "الولايات")], "doc.json: span 0: text 'الولايات' differs"),
+        ([span(USA[0] - 1, USA[1], "LOC")], "doc.json: span 0: ' الولايات المتحدة' starts or ends on whitespace"),
+        ([span(MONEY[0], MONEY[1] + 1, "MONEY")], "starts or ends on whitespace or punctuation"),
+        ([span(*USA, "LOC"), span(USA[0] + 9, USA[1], "LOC")], "doc.json: span 1: overlaps span 0"),
+        # "وكازاخستان" is one token: a span on "و" and one on the rest share it.
+        ([span(KAZ[0] - 1, KAZ[0], "ORG"), span(*KAZ, "LOC")], "shares the token 'وكازاخستان' with span 0"),
+    ],
+)
 def test_each_problem_is_reported_with_file_and_span(tmp_path, spans, expected):
     found = messages(tmp_path, spans)
     assert any(expected in line for line in found), found

@@ -26,6 +26,7 @@ Options used by the tests:
 
 Also used by benchmarks/harness_speed.py (hidden=768, layers=12: BERT-base).
 """
+
 from __future__ import annotations
 
 import json
@@ -38,9 +39,25 @@ ROOT = Path(__file__).resolve().parent.parent
 CAMELBERT_LABELS = ["B-LOC", "B-MISC", "B-ORG", "B-PERS", "I-LOC", "I-MISC", "I-ORG", "I-PERS", "O"]
 # marefa-nlp/marefa-ner (lower-case types, its own order).
 MAREFA_LABELS = [
-    "O", "B-job", "I-job", "B-nationality", "B-person", "I-person", "B-location", "B-time", "I-time",
-    "B-event", "I-event", "B-organization", "I-organization", "I-location", "I-nationality",
-    "B-product", "I-product", "B-artwork", "I-artwork",
+    "O",
+    "B-job",
+    "I-job",
+    "B-nationality",
+    "B-person",
+    "I-person",
+    "B-location",
+    "B-time",
+    "I-time",
+    "B-event",
+    "I-event",
+    "B-organization",
+    "I-organization",
+    "I-location",
+    "I-nationality",
+    "B-product",
+    "I-product",
+    "B-artwork",
+    "I-artwork",
 ]
 
 # Text the tiny vocabularies are trained on, written for these tests.
@@ -65,7 +82,9 @@ def _label_maps(labels: Sequence[str]) -> tuple[dict[int, str], dict[str, int]]:
     return dict(enumerate(labels)), {label: i for i, label in enumerate(labels)}
 
 
-def _finish(model, tokenizer, directory: Path, labels: Sequence[str], context_free: bool, force_label: str | None) -> Path:
+def _finish(
+    model, tokenizer, directory: Path, labels: Sequence[str], context_free: bool, force_label: str | None
+) -> Path:
     import torch
     from transformers.utils import logging as hf_logging
 
@@ -120,9 +139,14 @@ def build_tiny_bert(
 
     id2label, label2id = _label_maps(labels)
     config = BertConfig(
-        vocab_size=len(tokenizer), hidden_size=hidden, num_hidden_layers=0 if context_free else layers,
-        num_attention_heads=heads, intermediate_size=intermediate or 4 * hidden,
-        max_position_embeddings=max_positions, id2label=id2label, label2id=label2id,
+        vocab_size=len(tokenizer),
+        hidden_size=hidden,
+        num_hidden_layers=0 if context_free else layers,
+        num_attention_heads=heads,
+        intermediate_size=intermediate or 4 * hidden,
+        max_position_embeddings=max_positions,
+        id2label=id2label,
+        label2id=label2id,
         pad_token_id=tokenizer.pad_token_id,
     )
     torch.manual_seed(seed)
@@ -158,7 +182,9 @@ def build_tiny_xlmr(
     # XLMRobertaTokenizer expects <s> <pad> </s> <unk> first (unk id 3) and <mask> last.
     trainer_tok.train_from_iterator(
         list(texts if texts is not None else training_texts()),
-        trainers.UnigramTrainer(vocab_size=vocab_size, special_tokens=["<s>", "<pad>", "</s>", "<unk>"], unk_token="<unk>"),
+        trainers.UnigramTrainer(
+            vocab_size=vocab_size, special_tokens=["<s>", "<pad>", "</s>", "<unk>"], unk_token="<unk>"
+        ),
     )
     pieces = [tuple(p) for p in json.loads(trainer_tok.to_str())["model"]["vocab"]] + [("<mask>", 0.0)]
     tokenizer = XLMRobertaTokenizer(vocab=pieces)
@@ -166,9 +192,18 @@ def build_tiny_xlmr(
 
     id2label, label2id = _label_maps(labels)
     config = XLMRobertaConfig(
-        vocab_size=len(tokenizer), hidden_size=hidden, num_hidden_layers=0 if context_free else layers,
-        num_attention_heads=heads, intermediate_size=4 * hidden, max_position_embeddings=max_positions + 2,
-        type_vocab_size=1, pad_token_id=1, bos_token_id=0, eos_token_id=2, id2label=id2label, label2id=label2id,
+        vocab_size=len(tokenizer),
+        hidden_size=hidden,
+        num_hidden_layers=0 if context_free else layers,
+        num_attention_heads=heads,
+        intermediate_size=4 * hidden,
+        max_position_embeddings=max_positions + 2,
+        type_vocab_size=1,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        id2label=id2label,
+        label2id=label2id,
     )
     torch.manual_seed(seed)
     model = XLMRobertaForTokenClassification(config)
@@ -211,7 +246,8 @@ def build_camelbert_shaped(
     shutil.copyfile(vocab, directory / "vocab.txt")  # a temp folder, never the repository
     (directory / "tokenizer_config.json").write_text(
         json.dumps({"do_lower_case": False, "tokenizer_class": "BertTokenizer", "model_max_length": 512}),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     tokenizer = AutoTokenizer.from_pretrained(directory)
     if len(tokenizer) != 30000 or tokenizer.tokenize("إمارات") != ["إما", "##رات"]:
         raise ValueError(f"{vocab}: the tokenizer did not load as CAMeLBERT's (size {len(tokenizer)})")

@@ -10,6 +10,7 @@ check failed", 2 for "unusable input". click's usage errors (a bad option
 value, a missing argument) exit 2 with one `error:` line as well.
 `bench --debug ...` shows the traceback instead.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -23,13 +24,22 @@ from ..errors import BenchError
 # group can list and document commands without importing them.
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("benchmark.cli.commands.validate:validate", "Check every gold annotation against its document."),
-    "annotate": ("benchmark.cli.commands.annotate:annotate", "Turn a mention list (LABEL<TAB>text) into a gold JSON file."),
+    "annotate": (
+        "benchmark.cli.commands.annotate:annotate",
+        "Turn a mention list (LABEL<TAB>text) into a gold JSON file.",
+    ),
     "conlleval": ("benchmark.cli.commands.conlleval:conlleval", "Score a CoNLL file of `token gold pred` lines."),
     "export": ("benchmark.cli.commands.export:export", "Export the gold as a HF dataset, CoNLL or JSONL."),
     "run": ("benchmark.cli.commands.run:run", "Run an extractor over a corpus, score it, write a run record."),
-    "score": ("benchmark.cli.commands.score:score", "Re-score a run record's stored predictions against the current gold."),
+    "score": (
+        "benchmark.cli.commands.score:score",
+        "Re-score a run record's stored predictions against the current gold.",
+    ),
     "leaderboard": ("benchmark.cli.commands.leaderboard:leaderboard", "Rank the run records in results/."),
-    "compare": ("benchmark.cli.commands.compare:compare", "Per-type deltas, paired bootstrap and entity diff of two runs."),
+    "compare": (
+        "benchmark.cli.commands.compare:compare",
+        "Per-type deltas, paired bootstrap and entity diff of two runs.",
+    ),
     "check": ("benchmark.cli.commands.compare:check", "Regression gate: exit 1 when a candidate's F1 drops."),
     "report": ("benchmark.cli.commands.report:report", "Self-contained HTML error report of a run record."),
     "corpus": ("benchmark.cli.commands.corpus:corpus", "The extended news corpus: fetch and verify its texts."),
@@ -52,7 +62,8 @@ class OneLineUsageError(click.UsageError):
 
 # `bench` or `bench corpus` alone: click shows the help (click >= 8.2 raises this usage error for it)
 _KEEP_AS_IS: tuple[type[click.UsageError], ...] = (OneLineUsageError,) + tuple(
-    getattr(click.exceptions, name) for name in ("NoArgsIsHelpError",) if hasattr(click.exceptions, name))
+    getattr(click.exceptions, name) for name in ("NoArgsIsHelpError",) if hasattr(click.exceptions, name)
+)
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -122,4 +133,3 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
-

@@ -1,4 +1,5 @@
 """`python -m benchmark.cli ARGS`: the same as `bench ARGS`."""
+
 from . import main
 
 main()

@@ -21,6 +21,7 @@ Where the files live: `$BENCH_DATA/anercorp/`, else `{cache}/data/anercorp/`
 ({cache} = $BENCH_CACHE, default ~/.cache/arabic-fin-ner-bench); never inside
 the repository or beside it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,9 +38,18 @@ NAME = "anercorp"
 TAGS = frozenset({"O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"})
 # Typos of the distributed file -> the tag meant (the README of the data, step 2).
 TAG_FIXES = {
-    "o": "O", "i-misc": "I-MISC", "b-misc": "B-MISC", "IPERS": "I-PERS", "B-ERS": "B-PERS",
-    "I-PRG": "I-ORG", "B-PRG": "B-ORG", "B-PERs": "B-PERS", "B-ORF": "B-ORG", "B-OEG": "B-ORG",
-    "B-MSIC": "B-MISC", "B-LOCI-PERS": "B-PERS",
+    "o": "O",
+    "i-misc": "I-MISC",
+    "b-misc": "B-MISC",
+    "IPERS": "I-PERS",
+    "B-ERS": "B-PERS",
+    "I-PRG": "I-ORG",
+    "B-PRG": "B-ORG",
+    "B-PERs": "B-PERS",
+    "B-ORF": "B-ORG",
+    "B-OEG": "B-ORG",
+    "B-MSIC": "B-MISC",
+    "B-LOCI-PERS": "B-PERS",
 }
 BOUNDARY_TOKENS = 29  # CAMeL test tokens 2..30: enough to occur exactly once
 
@@ -57,13 +67,21 @@ class Source:
         return f"https://raw.githubusercontent.com/{self.repository}/{self.commit}/{self.path}"
 
 
-ORIGINAL = Source("ANERCorp.txt", "TeletronicsDotAe/nlp-entityextraction",
-                  "3c8c6afd37c6ed3c3af3b3cc4e7130a20aa56efa", "src/test/resources/ANERCorp.txt",
-                  "a51fae1120aa5f56e36164f6cefa243edc37ec10baccbb283b5df76991ee1ba5")
+ORIGINAL = Source(
+    "ANERCorp.txt",
+    "TeletronicsDotAe/nlp-entityextraction",
+    "3c8c6afd37c6ed3c3af3b3cc4e7130a20aa56efa",
+    "src/test/resources/ANERCorp.txt",
+    "a51fae1120aa5f56e36164f6cefa243edc37ec10baccbb283b5df76991ee1ba5",
+)
 # reachable from bvanaken/visbert's refs/pull/6/head
-CAMEL_TEST = Source("ANERCorp_CamelLab_test.txt", "bvanaken/visbert",
-                    "8c0f4a8b8eb821dca6d947206c3e3cbad9cda693", "data/ANERCorp_CamelLab_test.txt",
-                    "0eac2e38f4e8e3059cb58b9691b92d7720499a595b10919326b6a512d297ffe9")
+CAMEL_TEST = Source(
+    "ANERCorp_CamelLab_test.txt",
+    "bvanaken/visbert",
+    "8c0f4a8b8eb821dca6d947206c3e3cbad9cda693",
+    "data/ANERCorp_CamelLab_test.txt",
+    "0eac2e38f4e8e3059cb58b9691b92d7720499a595b10919326b6a512d297ffe9",
+)
 SOURCES = (ORIGINAL, CAMEL_TEST)
 
 TRAIN_FILE = "ANERCorp_CamelSplit_train_reconstructed.txt"
@@ -77,6 +95,7 @@ Token = tuple[str, str]
 
 
 # --- where the files live -------------------------------------------------------
+
 
 def data_root() -> Path:
     """$BENCH_DATA, else {cache}/data."""
@@ -107,6 +126,7 @@ def split_path(name: str) -> Path:
 
 
 # --- the rebuild -------------------------------------------------------------------
+
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -172,10 +192,12 @@ def find_boundary(stream: list[Token], camel_test: bytes) -> int:
         raise DataError(f"{CAMEL_TEST.name}: fewer than {BOUNDARY_TOKENS + 1} tokens")
     words = [token for token, _ in stream]
     first = probe[0]
-    hits = [i for i, word in enumerate(words) if word == first and words[i:i + len(probe)] == probe]
+    hits = [i for i, word in enumerate(words) if word == first and words[i : i + len(probe)] == probe]
     if len(hits) != 1:
-        raise DataError(f"{CAMEL_TEST.name}: its tokens 2..{BOUNDARY_TOKENS + 1} occur {len(hits)} times "
-                        f"in {ORIGINAL.name}, expected exactly once")
+        raise DataError(
+            f"{CAMEL_TEST.name}: its tokens 2..{BOUNDARY_TOKENS + 1} occur {len(hits)} times "
+            f"in {ORIGINAL.name}, expected exactly once"
+        )
     return hits[0]
 
 
@@ -200,6 +222,7 @@ def rebuild(original: bytes, camel_test: bytes) -> dict[str, bytes]:
 
 # --- fetching and checking ---------------------------------------------------------
 
+
 def http_get(url: str) -> bytes:
     from urllib.request import urlopen
 
@@ -207,8 +230,9 @@ def http_get(url: str) -> bytes:
         return response.read()
 
 
-def fetch_anercorp(directory: Path, fetch: Callable[[str], bytes] | None = None,
-                   progress: Callable[[str], None] = lambda _: None) -> list[Path]:
+def fetch_anercorp(
+    directory: Path, fetch: Callable[[str], bytes] | None = None, progress: Callable[[str], None] = lambda _: None
+) -> list[Path]:
     """Download both sources into `directory`/sources, check their sha256,
     rebuild the split files beside them and check theirs. Returns the files
     written. Files already there with the right sha256 are kept; a file with
@@ -219,8 +243,10 @@ def fetch_anercorp(directory: Path, fetch: Callable[[str], bytes] | None = None,
     for name, expected in [(s.name, s.sha256) for s in SOURCES] + list(SPLIT_SHA256.items()):
         path = (directory / "sources" / name) if name in {s.name for s in SOURCES} else directory / name
         if path.exists() and sha256(path.read_bytes()) != expected:
-            raise DataError(f"{path}: exists with another sha256 than {expected[:12]}…; "
-                            "move it away (this command does not overwrite what it did not write)")
+            raise DataError(
+                f"{path}: exists with another sha256 than {expected[:12]}…; "
+                "move it away (this command does not overwrite what it did not write)"
+            )
     written: list[Path] = []
     contents: dict[str, bytes] = {}
     for source in SOURCES:
@@ -239,8 +265,10 @@ def fetch_anercorp(directory: Path, fetch: Callable[[str], bytes] | None = None,
     splits = rebuild(contents[ORIGINAL.name], contents[CAMEL_TEST.name])
     for name, data in splits.items():
         if sha256(data) != SPLIT_SHA256[name]:
-            raise DataError(f"{name}: rebuilt with sha256 {sha256(data)[:12]}…, expected "
-                            f"{SPLIT_SHA256[name][:12]}…; nothing written")
+            raise DataError(
+                f"{name}: rebuilt with sha256 {sha256(data)[:12]}…, expected "
+                f"{SPLIT_SHA256[name][:12]}…; nothing written"
+            )
     for source in SOURCES:
         path = directory / "sources" / source.name
         if not path.is_file():

@@ -20,6 +20,7 @@ proclitic stays outside) but "بنك" is not found inside "البنك". A number
 ("ناهزت500 مليون دينار") or to a proclitic with tatweel ("بـ32.5 مليار") can
 start a span.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -91,16 +92,18 @@ def _pin(field: str, text: str, where: str) -> int:
     return pin
 
 
-def spans_from_mentions(text: str, lines: list[str], source: str = "mentions",
-                        read_money: Callable[[str], MoneyValue | None] | None = None) -> list[Span]:
+def spans_from_mentions(
+    text: str, lines: list[str], source: str = "mentions", read_money: Callable[[str], MoneyValue | None] | None = None
+) -> list[Span]:
     """The spans a mention list describes; MentionError (a CorpusError) naming
     the line for a malformed line, an unknown label, a bad offset or value, or
     a mention that is not found."""
     return [span for span, _ in mentions_with_lines(text, lines, source, read_money)]
 
 
-def mentions_with_lines(text: str, lines: list[str], source: str = "mentions",
-                        read_money: Callable[[str], MoneyValue | None] | None = None) -> list[tuple[Span, int]]:
+def mentions_with_lines(
+    text: str, lines: list[str], source: str = "mentions", read_money: Callable[[str], MoneyValue | None] | None = None
+) -> list[tuple[Span, int]]:
     """(span, line number of its mention) for every mention line. A MONEY
     mention without a value column gets `read_money(surface)` (`bench
     annotate` passes the money-rules parser; corpora never import an
@@ -139,8 +142,9 @@ def mentions_with_lines(text: str, lines: list[str], source: str = "mentions",
                 try:
                     value = parse_value(fields[3])
                 except ValueError:
-                    raise MentionError(f"{where}: value {fields[3].strip()!r} is not `lower..upper CUR`, "
-                                       "`amount CUR` or `-`") from None
+                    raise MentionError(
+                        f"{where}: value {fields[3].strip()!r} is not `lower..upper CUR`, `amount CUR` or `-`"
+                    ) from None
             elif read_money is not None:
                 value = read_money(surface)
         spans.append((Span(start, end, label, surface, value), number))
@@ -156,8 +160,9 @@ def annotation_json(text_path: Path, spans: list[Span], extra: dict | None = Non
     return data
 
 
-def check_before_writing(text: str, text_path: Path, data: dict, source: str,
-                         lines_of_spans: dict[tuple[int, int], int] | None = None) -> None:
+def check_before_writing(
+    text: str, text_path: Path, data: dict, source: str, lines_of_spans: dict[tuple[int, int], int] | None = None
+) -> None:
     """DataError with the first problem `bench validate` would report for
     `data` (and how many more), so nothing it would refuse is ever written."""
     from .validate import check_gold

@@ -23,6 +23,7 @@ file's tokens).
 Bad input raises ConllError whose message has one `file:line: what is wrong`
 line per problem, so a CLI can print it and exit 1.
 """
+
 from __future__ import annotations
 
 import re

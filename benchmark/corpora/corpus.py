@@ -15,6 +15,7 @@ Corpora:
                 $BENCH_DATA (else {cache}/data), e.g.
                 conll:{data}/anercorp/ANERCorp_CamelSplit_test_reconstructed.txt
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -75,7 +76,7 @@ def portable_spec(spec: str) -> str:
         return spec
     from . import anercorp
 
-    path = Path(spec[len("conll:"):]).expanduser()
+    path = Path(spec[len("conll:") :]).expanduser()
     try:
         relative = path.resolve().relative_to(anercorp.data_root().resolve())
     except ValueError:
@@ -83,8 +84,9 @@ def portable_spec(spec: str) -> str:
     return f"conll:{DATA_PLACEHOLDER}/{relative.as_posix()}"
 
 
-def load_corpus(spec: str, *, corpus_dir: Path | None = None, label_map: dict | None = None,
-                split: str | None = None) -> Corpus:
+def load_corpus(
+    spec: str, *, corpus_dir: Path | None = None, label_map: dict | None = None, split: str | None = None
+) -> Corpus:
     """`seed`, `news` (texts from corpus_dir), or `conll:PATH`. Gold that
     `bench validate` rejects raises DataError; a corpus without documents
     (an empty CoNLL file, for example) raises CorpusError."""
@@ -95,7 +97,7 @@ def load_corpus(spec: str, *, corpus_dir: Path | None = None, label_map: dict | 
 
         corpus = load_news(corpus_dir, split=split)
     elif spec.startswith("conll:"):
-        path = conll_path(spec[len("conll:"):])
+        path = conll_path(spec[len("conll:") :])
         mapping = {k.upper(): v for k, v in (label_map or DEFAULT_LABEL_MAP).items()}
         documents = conll_documents(path, mapping)
         if not documents:

@@ -3,6 +3,7 @@ hashes), `CorpusError` (exit 2, naming the file), and the readers of a text
 and an annotation file. The bottom of benchmark.corpora: every loader
 (corpus, news, conll) and validate build on it, and it imports none of them.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -5,6 +5,7 @@ with IOB2 tags from the same projection the scorer uses, so a model trained or
 evaluated on the export sees exactly what the benchmark scores. Character
 offsets are into the untouched document text.
 """
+
 from __future__ import annotations
 
 import json
@@ -52,15 +53,17 @@ def to_dataset_dict(corpora: dict[str, Corpus]):
 
     datasets = require("datasets", "models", "bench export --format hf")
 
-    features = datasets.Features({
-        "id": datasets.Value("string"),
-        "document": datasets.Value("string"),
-        "sentence": datasets.Value("int32"),
-        "tokens": datasets.Sequence(datasets.Value("string")),
-        "ner_tags": datasets.Sequence(datasets.ClassLabel(names=TAG_NAMES)),
-        "token_starts": datasets.Sequence(datasets.Value("int32")),
-        "token_ends": datasets.Sequence(datasets.Value("int32")),
-    })
+    features = datasets.Features(
+        {
+            "id": datasets.Value("string"),
+            "document": datasets.Value("string"),
+            "sentence": datasets.Value("int32"),
+            "tokens": datasets.Sequence(datasets.Value("string")),
+            "ner_tags": datasets.Sequence(datasets.ClassLabel(names=TAG_NAMES)),
+            "token_starts": datasets.Sequence(datasets.Value("int32")),
+            "token_ends": datasets.Sequence(datasets.Value("int32")),
+        }
+    )
     splits = {}
     for split, corpus in corpora.items():
         rows = list(sentence_rows(corpus))
@@ -92,8 +95,12 @@ def jsonl_text(corpora: dict[str, Corpus]) -> str:
     out = []
     for split, corpus in corpora.items():
         for doc in corpus.documents:
-            out.append(json.dumps({"split": split, "document": doc.id, "text": doc.text,
-                                   "spans": [s.to_json() for s in doc.spans]}, ensure_ascii=False))
+            out.append(
+                json.dumps(
+                    {"split": split, "document": doc.id, "text": doc.text, "spans": [s.to_json() for s in doc.spans]},
+                    ensure_ascii=False,
+                )
+            )
     return "\n".join(out) + "\n"
 
 

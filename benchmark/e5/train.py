@@ -19,6 +19,7 @@ The recipe, and why:
   shows). Sentences longer than `max_length` sub-tokens are cut, between
   words, into several training sequences.
 """
+
 from __future__ import annotations
 
 import math
@@ -52,25 +53,26 @@ class TrainSettings:
     out_dir: Path
     epochs: int = 5
     batch_size: int = 16
-    learning_rate: float = 1e-4        # encoder layers
-    head_learning_rate: float = 1e-3   # the freshly initialized classifier
+    learning_rate: float = 1e-4  # encoder layers
+    head_learning_rate: float = 1e-3  # the freshly initialized classifier
     weight_decay: float = 0.01
     warmup_fraction: float = 0.06
     holdout_fraction: float = 0.1
     seed: int = 13
-    max_minutes: float = 60.0          # wall-clock budget for the training loop
+    max_minutes: float = 60.0  # wall-clock budget for the training loop
     threads: int = 2
-    max_length: int = 256              # sub-tokens per training sequence, specials included
+    max_length: int = 256  # sub-tokens per training sequence, specials included
     evals_per_epoch: int = 2
     freeze_word_embeddings: bool = True
     device: str = "auto"
     progress: bool = True
-    max_steps: int | None = None       # tests: stop after this many optimizer steps
+    max_steps: int | None = None  # tests: stop after this many optimizer steps
 
 
 @dataclass
 class ModelInput:
     """One model input: sub-token ids and per-sub-token label ids (-100 = not scored)."""
+
     input_ids: list[int]
     labels: list[int]
 
@@ -84,8 +86,8 @@ class TrainResult:
     seconds: float
     seconds_per_step: float
     stopped_by_budget: bool
-    history: list[dict] = field(default_factory=list)   # one entry per held-out evaluation
-    losses: list[float] = field(default_factory=list)   # training loss of every step
+    history: list[dict] = field(default_factory=list)  # one entry per held-out evaluation
+    losses: list[float] = field(default_factory=list)  # training loss of every step
 
 
 def normalize_word(word: str) -> str:
@@ -125,8 +127,7 @@ def word_pieces(tokenizer, sentences: Sequence[Sequence[str]]) -> list[list[list
     if not sentences:
         return []
     # verbose=False: whole sentences may exceed 512 sub-tokens here; they are cut later
-    encoded = tokenizer([list(s) for s in sentences], is_split_into_words=True, add_special_tokens=False,
-                        verbose=False)
+    encoded = tokenizer([list(s) for s in sentences], is_split_into_words=True, add_special_tokens=False, verbose=False)
     out = []
     for index, words in enumerate(sentences):
         pieces: list[list[int]] = [[] for _ in words]
@@ -152,15 +153,16 @@ def chunk_words(pieces: list[list[int]], max_content: int) -> list[tuple[int, in
     return ranges
 
 
-def build_sequence(pieces: list[list[int]], label_ids: Sequence[int] | None, cls_id: int, sep_id: int,
-                   max_content: int) -> tuple[ModelInput, list[int]]:
+def build_sequence(
+    pieces: list[list[int]], label_ids: Sequence[int] | None, cls_id: int, sep_id: int, max_content: int
+) -> tuple[ModelInput, list[int]]:
     """[CLS] words [SEP] with the first sub-token of each word labelled.
     Also returns, per word, the position of its first sub-token (-1: none)."""
     ids, labels, first = [cls_id], [IGNORE_INDEX], []
     for index, word in enumerate(pieces):
-        word = word[:max_content - (len(ids) - 1)]
+        word = word[: max_content - (len(ids) - 1)]
         if not word:
-            first.append(-1)     # no sub-token: the word is read as O, alignment unaffected
+            first.append(-1)  # no sub-token: the word is read as O, alignment unaffected
             continue
         first.append(len(ids))
         ids.extend(word)
@@ -178,27 +180,34 @@ def encode_tagged(tokenizer, sentences, label2id: dict[str, int], max_length: in
     out = []
     for (_, tags), pieces in zip(sentences, all_pieces):
         for a, b in chunk_words(pieces, max_content):
-            seq, _ = build_sequence(pieces[a:b], [label2id[t] for t in tags[a:b]],
-                                    tokenizer.cls_token_id, tokenizer.sep_token_id, max_content)
+            seq, _ = build_sequence(
+                pieces[a:b],
+                [label2id[t] for t in tags[a:b]],
+                tokenizer.cls_token_id,
+                tokenizer.sep_token_id,
+                max_content,
+            )
             out.append(seq)
     return out
 
 
-def length_batches(items: Sequence[ModelInput], batch_size: int, rng: random.Random | None) -> Iterator[list[ModelInput]]:
+def length_batches(
+    items: Sequence[ModelInput], batch_size: int, rng: random.Random | None
+) -> Iterator[list[ModelInput]]:
     """Batches of similar length (less padding = faster CPU steps). With `rng`,
     items are shuffled, sorted by length within pools of 50 batches, and the
     batches shuffled; without, the order is kept."""
     order = list(range(len(items)))
     if rng is None:
         for i in range(0, len(order), batch_size):
-            yield [items[j] for j in order[i:i + batch_size]]
+            yield [items[j] for j in order[i : i + batch_size]]
         return
     rng.shuffle(order)
     pool = batch_size * 50
     batches = []
     for p in range(0, len(order), pool):
-        chunk = sorted(order[p:p + pool], key=lambda j: len(items[j].input_ids))
-        batches.extend(chunk[i:i + batch_size] for i in range(0, len(chunk), batch_size))
+        chunk = sorted(order[p : p + pool], key=lambda j: len(items[j].input_ids))
+        batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
     rng.shuffle(batches)
     for batch in batches:
         yield [items[j] for j in batch]
@@ -219,8 +228,9 @@ def collate(batch: Sequence[ModelInput], pad_id: int, device) -> dict:
     return {"input_ids": ids.to(device), "attention_mask": mask.to(device), "labels": labels.to(device)}
 
 
-def predict_words(model, tokenizer, sentences: Sequence[Sequence[str]], max_length: int = 512,
-                  batch_size: int = 32) -> list[list[str]]:
+def predict_words(
+    model, tokenizer, sentences: Sequence[Sequence[str]], max_length: int = 512, batch_size: int = 32
+) -> list[list[str]]:
     """A tag per word: the argmax label of its first sub-token (words normalized
     as in training; a sentence longer than the model's window is cut between words)."""
     import torch
@@ -228,7 +238,7 @@ def predict_words(model, tokenizer, sentences: Sequence[Sequence[str]], max_leng
     max_content = max_length - 2
     id2label = model.config.id2label
     all_pieces = word_pieces(tokenizer, [[normalize_word(w) for w in words] for words in sentences])
-    jobs = []   # (sentence index, first word, sequence, first-sub-token positions)
+    jobs = []  # (sentence index, first word, sequence, first-sub-token positions)
     for index, pieces in enumerate(all_pieces):
         for a, b in chunk_words(pieces, max_content):
             seq, first = build_sequence(pieces[a:b], None, tokenizer.cls_token_id, tokenizer.sep_token_id, max_content)
@@ -240,7 +250,7 @@ def predict_words(model, tokenizer, sentences: Sequence[Sequence[str]], max_leng
     order = sorted(range(len(jobs)), key=lambda j: len(jobs[j][2].input_ids))
     with torch.inference_mode():
         for i in range(0, len(order), batch_size):
-            chunk = [jobs[j] for j in order[i:i + batch_size]]
+            chunk = [jobs[j] for j in order[i : i + batch_size]]
             inputs = collate([job[2] for job in chunk], tokenizer.pad_token_id, device)
             inputs.pop("labels")
             best = model(**inputs).logits.argmax(-1).tolist()
@@ -282,7 +292,9 @@ def build_model(base_dir: Path, freeze_word_embeddings: bool):
 
     id2label = dict(enumerate(ANERCORP_TAGS))
     model = AutoModelForTokenClassification.from_pretrained(
-        str(base_dir), num_labels=len(ANERCORP_TAGS), id2label=id2label,
+        str(base_dir),
+        num_labels=len(ANERCORP_TAGS),
+        id2label=id2label,
         label2id={tag: i for i, tag in id2label.items()},
     )
     if freeze_word_embeddings:
@@ -303,11 +315,13 @@ def _optimizer(model, settings: TrainSettings):
             no_decay.append(param)
         else:
             decay.append(param)
-    return torch.optim.AdamW([
-        {"params": decay, "lr": settings.learning_rate, "weight_decay": settings.weight_decay},
-        {"params": no_decay, "lr": settings.learning_rate, "weight_decay": 0.0},
-        {"params": head, "lr": settings.head_learning_rate, "weight_decay": 0.0},
-    ])
+    return torch.optim.AdamW(
+        [
+            {"params": decay, "lr": settings.learning_rate, "weight_decay": settings.weight_decay},
+            {"params": no_decay, "lr": settings.learning_rate, "weight_decay": 0.0},
+            {"params": head, "lr": settings.head_learning_rate, "weight_decay": 0.0},
+        ]
+    )
 
 
 def _linear_schedule(optimizer, warmup: int, total: int):
@@ -361,9 +375,11 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
     optimizer = _optimizer(model, settings)
     schedule = _linear_schedule(optimizer, int(total_steps * settings.warmup_fraction), total_steps)
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
-    log(f"train: {len(train_part)} sentences -> {len(train_seqs)} sequences; held out: {len(held_part)} sentences; "
+    log(
+        f"train: {len(train_part)} sentences -> {len(train_seqs)} sequences; held out: {len(held_part)} sentences; "
         f"{steps_per_epoch} steps/epoch x {settings.epochs} epochs = {total_steps} steps; "
-        f"trainable parameters {trainable:,}; device {device}; threads {settings.threads}")
+        f"trainable parameters {trainable:,}; device {device}; threads {settings.threads}"
+    )
 
     budget_s = settings.max_minutes * 60
     rng = random.Random(settings.seed)
@@ -376,20 +392,32 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
     def evaluate_and_keep(epoch_float: float) -> None:
         pred = predict_words(model, tokenizer, held_words, max_length=512)
         scores = seqeval_scores(held_gold, pred)
-        entry = {"step": step, "epoch": round(epoch_float, 2), "train_loss": round(loss_sum / max(1, loss_n), 4),
-                 "held_out": {m: {k: scores[m][k] for k in ("precision", "recall", "f1")} for m in scores},
-                 "elapsed_s": round(time.monotonic() - started, 1)}
+        entry = {
+            "step": step,
+            "epoch": round(epoch_float, 2),
+            "train_loss": round(loss_sum / max(1, loss_n), 4),
+            "held_out": {m: {k: scores[m][k] for k in ("precision", "recall", "f1")} for m in scores},
+            "elapsed_s": round(time.monotonic() - started, 1),
+        }
         history.append(entry)
         improved = scores["default"]["f1"] > best["f1"]
-        log(f"step {step} (epoch {epoch_float:.2f}): train loss {entry['train_loss']}, held-out F1 "
+        log(
+            f"step {step} (epoch {epoch_float:.2f}): train loss {entry['train_loss']}, held-out F1 "
             f"default {scores['default']['f1']:.4f} strict {scores['strict']['f1']:.4f}"
-            + ("  [best, saved]" if improved else ""))
+            + ("  [best, saved]" if improved else "")
+        )
         if improved:
             best.update(f1=scores["default"]["f1"], step=step, scores=scores)
             save_model(model, tokenizer, settings.out_dir, _info(settings, best, history, step, train_seconds))
 
-    bar = tqdm(total=total_steps, desc="fine-tuning", disable=not settings.progress, file=sys.stderr,
-               mininterval=1.0 if sys.stderr.isatty() else 30.0, dynamic_ncols=True)
+    bar = tqdm(
+        total=total_steps,
+        desc="fine-tuning",
+        disable=not settings.progress,
+        file=sys.stderr,
+        mininterval=1.0 if sys.stderr.isatty() else 30.0,
+        dynamic_ncols=True,
+    )
     for epoch in range(settings.epochs):
         for batch in length_batches(train_seqs, settings.batch_size, rng):
             if step >= total_steps:
@@ -417,21 +445,41 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
         if stopped_by_budget or step >= total_steps:
             break
     bar.close()
-    if loss_n or best["f1"] < 0:       # the last steps were never evaluated
+    if loss_n or best["f1"] < 0:  # the last steps were never evaluated
         evaluate_and_keep(step / steps_per_epoch)
     seconds = time.monotonic() - started
-    result = TrainResult(settings.out_dir, best["f1"], best["step"], step, round(seconds, 1),
-                         round(train_seconds / max(1, step), 3), stopped_by_budget, history, losses)
+    result = TrainResult(
+        settings.out_dir,
+        best["f1"],
+        best["step"],
+        step,
+        round(seconds, 1),
+        round(train_seconds / max(1, step), 3),
+        stopped_by_budget,
+        history,
+        losses,
+    )
     # record the whole run (final history and timings) beside the best weights
-    write_json(settings.out_dir / "training.json",
-               _info(settings, best, history, step, train_seconds, seconds, stopped_by_budget))
-    log(f"done: {step} steps in {seconds / 60:.1f} min ({result.seconds_per_step} s/step); best held-out "
-        f"F1 (default) {best['f1']:.4f} at step {best['step']}; saved {settings.out_dir}")
+    write_json(
+        settings.out_dir / "training.json",
+        _info(settings, best, history, step, train_seconds, seconds, stopped_by_budget),
+    )
+    log(
+        f"done: {step} steps in {seconds / 60:.1f} min ({result.seconds_per_step} s/step); best held-out "
+        f"F1 (default) {best['f1']:.4f} at step {best['step']}; saved {settings.out_dir}"
+    )
     return result
 
 
-def _info(settings: TrainSettings, best: dict, history: list, step: int, train_seconds: float,
-          seconds: float | None = None, stopped_by_budget: bool | None = None) -> dict:
+def _info(
+    settings: TrainSettings,
+    best: dict,
+    history: list,
+    step: int,
+    train_seconds: float,
+    seconds: float | None = None,
+    stopped_by_budget: bool | None = None,
+) -> dict:
     import torch
     import transformers
 

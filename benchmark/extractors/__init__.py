@@ -5,6 +5,7 @@ the Extractor protocol (protocol.py): `predict(documents) -> {document id:
 Built from a model card (cards.py) by harness.build_extractor.
 
 The revision helpers below hash the files an extractor's predictions depend on."""
+
 from __future__ import annotations
 
 import hashlib
@@ -13,7 +14,7 @@ from typing import Iterable
 
 
 def files_revision(paths: Iterable[Path], extra: str = "") -> str:
-    """"sha256:" over the names and bytes of the files that make an extractor
+    """ "sha256:" over the names and bytes of the files that make an extractor
     (plus `extra`, e.g. a data library's version). Any edit gives a new
     revision, so cached predictions of the old code are never reused."""
     digest = hashlib.sha256()
@@ -31,7 +32,7 @@ def package_files(folder: Path) -> list[Path]:
 
 
 def package_revision(folder: Path, extra: str = "") -> str:
-    """"sha256:" over every source file of a package folder (relative path and
+    """ "sha256:" over every source file of a package folder (relative path and
     bytes) plus `extra`: a file added to, edited in or removed from the
     package gives a new revision, with no list of files to keep up to date."""
     folder = Path(folder).resolve()
@@ -43,7 +44,7 @@ def package_revision(folder: Path, extra: str = "") -> str:
 
 
 def directory_revision(directory: Path) -> str:
-    """"sha256:" over every file under `directory` (relative path and bytes):
+    """ "sha256:" over every file under `directory` (relative path and bytes):
     for a local model, its config (id2label), tokenizer files and weights all
     decide the predictions, not the weights alone."""
     directory = Path(directory)

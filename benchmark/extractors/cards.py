@@ -16,6 +16,7 @@ models/ is refused with a one-line CardError (exit 2).
 Format: docs/model-cards.md. Every card is checked here, before any model is
 loaded, so a bad card fails fast with the file and the key that is wrong.
 """
+
 from __future__ import annotations
 
 import copy
@@ -82,11 +83,21 @@ class Card:
     def from_table(cls, table: dict[str, Any]) -> Card:
         """The Card of a table `_check_card` has checked."""
         parts = tuple(Part(p["model"], tuple(p["labels"]) if "labels" in p else None) for p in table.get("parts") or ())
-        return cls(name=table["name"], kind=table["kind"], source=table.get("source"),
-                   extractor=table.get("extractor"), revision=table.get("revision"), label_map=table.get("label_map"),
-                   preprocessing=table.get("preprocessing"), inference=table.get("inference"), parts=parts,
-                   reference=table.get("reference"), build_hint=table.get("build_hint"),
-                   card_path=table.get("card_path"), table=copy.deepcopy(table))
+        return cls(
+            name=table["name"],
+            kind=table["kind"],
+            source=table.get("source"),
+            extractor=table.get("extractor"),
+            revision=table.get("revision"),
+            label_map=table.get("label_map"),
+            preprocessing=table.get("preprocessing"),
+            inference=table.get("inference"),
+            parts=parts,
+            reference=table.get("reference"),
+            build_hint=table.get("build_hint"),
+            card_path=table.get("card_path"),
+            table=copy.deepcopy(table),
+        )
 
 
 class CardError(InputError):
@@ -119,8 +130,17 @@ def is_local_source(source: str) -> bool:
 def _check_types(card: dict, where: str) -> None:
     """Each key the harness reads has the type it expects (a string, a table,
     a list), so a hand-written card fails here with its key, not later."""
-    expected = {"name": str, "source": str, "extractor": str, "revision": str, "build_hint": str,
-                "label_map": dict, "preprocessing": dict, "inference": dict, "parts": list}
+    expected = {
+        "name": str,
+        "source": str,
+        "extractor": str,
+        "revision": str,
+        "build_hint": str,
+        "label_map": dict,
+        "preprocessing": dict,
+        "inference": dict,
+        "parts": list,
+    }
     for key, kind in expected.items():
         value = card.get(key)
         if value is not None and not isinstance(value, kind):
@@ -157,7 +177,7 @@ def _check_card(card: dict, where: str) -> Card:
         _check_inference(card["inference"], where)
     elif kind in ("rules", "callable"):
         if ":" not in str(card.get("extractor", "")):
-            raise CardError(f"{where}: a {kind} card needs `extractor = \"module:attribute\"`")
+            raise CardError(f'{where}: a {kind} card needs `extractor = "module:attribute"`')
     elif kind == "llm":
         from .llm.card import check_llm_card
 
@@ -182,8 +202,10 @@ def _check_inference(inference: dict, where: str) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or value < least:
             raise CardError(f"{where}: inference.{key} = {value!r}; expected a whole number >= {least}")
     if inference["stride"] >= inference["max_length"]:
-        raise CardError(f"{where}: inference.stride = {inference['stride']} must be below "
-                        f"inference.max_length = {inference['max_length']}")
+        raise CardError(
+            f"{where}: inference.stride = {inference['stride']} must be below "
+            f"inference.max_length = {inference['max_length']}"
+        )
 
 
 def card_label_map(card: Card | Mapping[str, Any]) -> dict[str, str | None] | None:
@@ -265,8 +287,9 @@ def resolve(name: str) -> Card:
         inside = (models_dir() / Path(name).name).with_suffix(".toml")
         if Path(name).expanduser().resolve() == inside.resolve() and inside.is_file():
             return load_card_file(inside)  # models/gazetteer.toml, spelled as a path
-        raise CardError(f"--model {name}: cards resolve only inside models/ ({models_dir()}); "
-                        "copy the card there and pass its name")
+        raise CardError(
+            f"--model {name}: cards resolve only inside models/ ({models_dir()}); copy the card there and pass its name"
+        )
     if "+" in name and not Path(name).expanduser().exists():
         parts = [{"model": part} for part in name.split("+")]
         return _check_card({"name": name, "kind": "composite", "parts": parts}, name)
@@ -286,5 +309,7 @@ def resolve(name: str) -> Card:
         raise CardError(f"--model {name}: no card of that name in models/; did you mean {_did_you_mean(suggestions)}")
     if HUB_ID.fullmatch(name):
         return _check_card({"name": name, "kind": "transformers", "source": name, "label_map": None}, name)
-    raise CardError(f"--model {name}: not a card in models/ (`ls models/`), an A+B composite, module:callable, "
-                    "a model directory or a hub id (org/name)")
+    raise CardError(
+        f"--model {name}: not a card in models/ (`ls models/`), an A+B composite, module:callable, "
+        "a model directory or a hub id (org/name)"
+    )

@@ -4,6 +4,7 @@ Every extractor offers `predict(documents) -> {document id: [Span]}` and
 `revision() -> str`. Heavy backends are imported only when their card is
 chosen (the lazy registry of lm-evaluation-harness, by `module:attribute`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,8 +39,9 @@ def import_attribute(target: str, what: str) -> Any:
         raise ExtractorError(f"{what} {target!r}: cannot import module {module_name!r} ({err})") from None
     except Exception as err:  # the user's module itself fails (a syntax error, an exception at import)
         detail = " ".join(str(err).split())
-        raise ExtractorError(f"{what} {target!r}: importing module {module_name!r} raised "
-                             f"{type(err).__name__}: {detail}") from err
+        raise ExtractorError(
+            f"{what} {target!r}: importing module {module_name!r} raised {type(err).__name__}: {detail}"
+        ) from err
     try:
         return getattr(module, attribute)
     except AttributeError:
@@ -107,8 +109,9 @@ class CallableExtractor(ExtractorBase):
             with user_code(f"extractor {self.name!r} raised in revision()"):
                 revision = self.target.revision()
             if not isinstance(revision, str) or not revision:
-                raise ExtractorError(f"extractor {self.name!r}: revision() must return a non-empty string, "
-                                     f"not {revision!r}")
+                raise ExtractorError(
+                    f"extractor {self.name!r}: revision() must return a non-empty string, not {revision!r}"
+                )
             return revision
         return source_revision(self.target if not hasattr(self.target, "predict") else type(self.target))
 
@@ -132,16 +135,21 @@ class CallableExtractor(ExtractorBase):
                     # a generator runs the user's code only when read
                     raw[doc.id] = list(found) if _is_iterable_of_spans(found) else found
         if not isinstance(raw, dict):
-            raise ExtractorError(f"extractor {self.name!r}: predict() must return {{document id: spans}}, "
-                                 f"not {type(raw).__name__}")
+            raise ExtractorError(
+                f"extractor {self.name!r}: predict() must return {{document id: spans}}, not {type(raw).__name__}"
+            )
         out: Predictions = {}
         for doc in documents:
             spans = raw.get(doc.id, [])
             if not _is_iterable_of_spans(spans):
-                raise ExtractorError(f"extractor {self.name!r}: returned {type(spans).__name__} for document "
-                                     f"{doc.id!r}; expected a list of spans (an empty list when there are none)")
-            out[doc.id] = [coerce_span(s, doc, f"extractor {self.name!r}: document {doc.id}: span {i}")
-                           for i, s in enumerate(spans)]
+                raise ExtractorError(
+                    f"extractor {self.name!r}: returned {type(spans).__name__} for document "
+                    f"{doc.id!r}; expected a list of spans (an empty list when there are none)"
+                )
+            out[doc.id] = [
+                coerce_span(s, doc, f"extractor {self.name!r}: document {doc.id}: span {i}")
+                for i, s in enumerate(spans)
+            ]
         return out
 
 
@@ -225,8 +233,10 @@ def build_extractor(card: Card, options: dict | None = None) -> Extractor:
         cls = import_attribute(card.extractor, f"card {card.name!r}: extractor")
         extractor = cls()
         if not (callable(getattr(extractor, "predict", None)) and callable(getattr(extractor, "revision", None))):
-            raise ExtractorError(f"card {card.name!r}: extractor {card.extractor!r} made a "
-                                 f"{type(extractor).__name__}, which has no predict() and revision()")
+            raise ExtractorError(
+                f"card {card.name!r}: extractor {card.extractor!r} made a "
+                f"{type(extractor).__name__}, which has no predict() and revision()"
+            )
         return as_extractor(extractor)
     if kind == "llm":
         from .llm.extractor import LLMExtractor

@@ -9,6 +9,7 @@ of older code, another model configuration or another card is never reused.
     tokenizer files, weights), not the weights alone;
   * a composite: each part's inputs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -161,8 +162,9 @@ def prediction_inputs(card: Card, extractor: Any) -> dict:
 
     inputs: dict = {"card": card_content(card)}
     if card.kind == "composite":
-        inputs["parts"] = [prediction_inputs(part_card, part)
-                           for part_card, (part, _) in zip(extractor.part_cards, extractor.parts)]
+        inputs["parts"] = [
+            prediction_inputs(part_card, part) for part_card, (part, _) in zip(extractor.part_cards, extractor.parts)
+        ]
     elif card.kind == "callable" and hasattr(extractor, "code_revision"):
         inputs["code"] = extractor.code_revision()
     elif card.kind == "transformers" and hasattr(extractor, "local_dir"):

@@ -10,6 +10,7 @@ one other character, so a position in the normalized text always maps back to
 a position in the untouched text (`Normalized.to_original`). Scores are
 computed over the untouched text; nothing here ever changes gold offsets.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace

@@ -14,6 +14,7 @@ composite, transformers) offers the harness and benchmark.api.run.
 no statistics, nothing to report); `as_extractor` wraps an object that only
 has predict() and revision() (a user's own `rules` class) in those defaults.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence

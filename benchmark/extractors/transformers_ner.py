@@ -20,6 +20,7 @@ CAMeL Tools runs CAMeLBERT.
 
 torch and transformers are imported only inside `load()` / `predict()`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -240,8 +241,9 @@ class TransformersExtractor(ExtractorBase):
                 f"need max_length >= 3, stride >= 0, batch_size >= 1; got {max_length}, {stride}, {batch_size}"
             )
         if stride >= max_length:
-            raise ExtractorConfigError(f"max_length {max_length} must be above the stride {stride} "
-                                       "(windows overlap by stride words)")
+            raise ExtractorConfigError(
+                f"max_length {max_length} must be above the stride {stride} (windows overlap by stride words)"
+            )
         self.source = str(source)
         self.name = name or self.source
         self.label_map = label_map
@@ -305,7 +307,9 @@ class TransformersExtractor(ExtractorBase):
         except errors as err:
             if self._cached_file("config.json") is not None:
                 # The model is cached but does not load: say why, not "absent".
-                raise ModelUnavailable(f"model {self.source!r} is in the cache but cannot be loaded: {_one_line(err)}") from None
+                raise ModelUnavailable(
+                    f"model {self.source!r} is in the cache but cannot be loaded: {_one_line(err)}"
+                ) from None
         if _offline() or not _hub_reachable():
             raise ModelUnavailable(self._not_cached_message())
         try:
@@ -489,7 +493,9 @@ class TransformersExtractor(ExtractorBase):
                 advance()
 
         # A window's labels, by document word index.
-        by_word: list[dict[int, int]] = [dict(zip(win.words, labels)) for win, labels in zip(encoded.windows, window_labels)]
+        by_word: list[dict[int, int]] = [
+            dict(zip(win.words, labels)) for win, labels in zip(encoded.windows, window_labels)
+        ]
         out: list[list[int | None]] = []
         for owners in encoded.owner:
             out.append([by_word[w].get(i) if w >= 0 else None for i, w in enumerate(owners)])
@@ -507,10 +513,7 @@ class TransformersExtractor(ExtractorBase):
         """Per document, per benchmark word: the model's own label (e.g. "B-PERS"), None when the word has no sub-token."""
         label_ids = self._run(self.encode(documents))  # encode() loads the model
         id2label = {int(k): v for k, v in self._model.config.id2label.items()}
-        return {
-            doc.id: [id2label[i] if i is not None else None for i in ids]
-            for doc, ids in zip(documents, label_ids)
-        }
+        return {doc.id: [id2label[i] if i is not None else None for i in ids] for doc, ids in zip(documents, label_ids)}
 
     def predict(self, documents: Sequence[Document]) -> dict[str, list[Span]]:
         """Character spans (MONEY/ORG/LOC) over each document's untouched text."""
@@ -654,8 +657,12 @@ class _progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self._bar = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=Console(stderr=True), transient=True,
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
         )
         self._bar.start()
         task = self._bar.add_task(self.description, total=self.total)

@@ -5,6 +5,7 @@ diff, and the regression verdict that `bench check` and
 Pure functions over RunRecords and the gold corpus; the commands in
 benchmark/cli/commands/compare.py only load files and print.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ _EPSILON = 1e-9
 
 
 # --- score deltas ---------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Delta:
@@ -58,19 +60,30 @@ def score_deltas(a: RunRecord, b: RunRecord) -> list[Delta]:
         rows.append(Delta(metric, "micro", _value(ma, "overall", "f1"), _value(mb, "overall", "f1")))
         rows.append(Delta(metric, "macro", _value(ma, "macro_f1"), _value(mb, "macro_f1")))
     if "money_values" in metrics_a and "money_values" in metrics_b:
-        rows.append(Delta("money_values", "accuracy",
-                          _value(metrics_a, "money_values", "accuracy"), _value(metrics_b, "money_values", "accuracy")))
+        rows.append(
+            Delta(
+                "money_values",
+                "accuracy",
+                _value(metrics_a, "money_values", "accuracy"),
+                _value(metrics_b, "money_values", "accuracy"),
+            )
+        )
     return rows
 
 
-def paired_test(gold: Corpus, preds_a: Predictions, preds_b: Predictions, metric: str = "seqeval_strict",
-                n_resamples: int = 1000, seed: int = 0) -> dict:
+def paired_test(
+    gold: Corpus,
+    preds_a: Predictions,
+    preds_b: Predictions,
+    metric: str = "seqeval_strict",
+    n_resamples: int = 1000,
+    seed: int = 0,
+) -> dict:
     """The scoring engine's paired bootstrap of B against A on the current gold:
     {"delta", "p_value", "n_resamples", "unit"}."""
     from ..scoring import paired_bootstrap  # scoring pulls in seqeval: only when needed
 
-    return paired_bootstrap(list(gold.documents), preds_a, preds_b, metric=metric,
-                            n_resamples=n_resamples, seed=seed)
+    return paired_bootstrap(list(gold.documents), preds_a, preds_b, metric=metric, n_resamples=n_resamples, seed=seed)
 
 
 # --- entity-level diff ------------------------------------------------------------
@@ -119,8 +132,10 @@ def describe_change(change: MentionChange) -> str:
     either = change.before or change.after
     assert either is not None  # a change has an outcome on at least one side
     kind = "gold" if either.gold is not None else "predicted"
-    return (f"{change.change}: {change.document} {kind} {span.label} «{span.text}» "
-            f"[{span.start}:{span.end}] — A: {_describe(change.before)}; B: {_describe(change.after)}")
+    return (
+        f"{change.change}: {change.document} {kind} {span.label} «{span.text}» "
+        f"[{span.start}:{span.end}] — A: {_describe(change.before)}; B: {_describe(change.after)}"
+    )
 
 
 def _pred_key(span: Span) -> tuple:
@@ -145,7 +160,10 @@ def entity_diff(gold: Corpus, preds_a: Predictions, preds_b: Predictions) -> lis
                 found.append(MentionChange(FIXED, doc.id, before, after))
             elif before.kind == CORRECT:
                 found.append(MentionChange(BROKEN, doc.id, before, after))
-            elif (before.kind, before.pred and _pred_key(before.pred)) != (after.kind, after.pred and _pred_key(after.pred)):
+            elif (before.kind, before.pred and _pred_key(before.pred)) != (
+                after.kind,
+                after.pred and _pred_key(after.pred),
+            ):
                 kind = TYPE_CHANGE if WRONG_TYPE in (before.kind, after.kind) else BOUNDARY_CHANGE
                 found.append(MentionChange(kind, doc.id, before, after))
         a_spurious = {_pred_key(o.pred): o for o in outcomes_a[doc.id] if o.kind == SPURIOUS and o.pred is not None}
@@ -161,6 +179,7 @@ def entity_diff(gold: Corpus, preds_a: Predictions, preds_b: Predictions) -> lis
 
 # --- the regression verdict ---------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Verdict:
     """The outcome of a regression check: ok, and the one line that says why."""
@@ -175,8 +194,14 @@ def _name(delta: Delta) -> str:
     return "micro F1" if delta.scope == "micro" else f"{delta.scope} F1"
 
 
-def regression_verdict(baseline: RunRecord, candidate: RunRecord, *, metric: str = "seqeval_strict",
-                       max_drop: float = 0.0, per_type: bool = False) -> Verdict:
+def regression_verdict(
+    baseline: RunRecord,
+    candidate: RunRecord,
+    *,
+    metric: str = "seqeval_strict",
+    max_drop: float = 0.0,
+    per_type: bool = False,
+) -> Verdict:
     """Compare the candidate's F1 under `metric` with the baseline's: micro F1,
     and with `per_type` every type the gold has (baseline support > 0).
 
@@ -197,6 +222,7 @@ def regression_verdict(baseline: RunRecord, candidate: RunRecord, *, metric: str
                 continue  # the gold has no such mention: nothing to regress on
             cand_scores = cand_block.get("per_type", {}).get(label) or {}
             compared.append(Delta(metric, label, float(scores.get("f1") or 0.0), float(cand_scores.get("f1") or 0.0)))
+
     def change(d: Delta) -> float:  # both sides are numbers here (`or 0.0` above)
         assert d.delta is not None
         return d.delta
@@ -204,7 +230,10 @@ def regression_verdict(baseline: RunRecord, candidate: RunRecord, *, metric: str
     dropped = [d for d in compared if -change(d) > max_drop + _EPSILON]
     limit = fmt_score(max_drop)
     if dropped:
-        parts = [f"{_name(d)} {fmt_score(d.before)} -> {fmt_score(d.after)} ({fmt_delta(change(d))} > {limit})" for d in dropped]
+        parts = [
+            f"{_name(d)} {fmt_score(d.before)} -> {fmt_score(d.after)} ({fmt_delta(change(d))} > {limit})"
+            for d in dropped
+        ]
         return Verdict(False, f"REGRESSION: {metric} " + "; ".join(parts), tuple(compared), tuple(dropped))
     head = compared[0]
     line = f"OK: {metric} micro F1 {fmt_score(head.before)} -> {fmt_score(head.after)} ({fmt_delta(change(head))})"

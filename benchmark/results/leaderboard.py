@@ -3,6 +3,7 @@ sections): a rich table, markdown, HTML, CSV or JSON, and the README block.
 
 Nothing here imports torch: `bench leaderboard` starts fast.
 """
+
 from __future__ import annotations
 
 import csv
@@ -48,7 +49,7 @@ def _reference(record: RunRecord) -> dict | None:
 
 
 def reference_text(ref: dict) -> str:
-    """"dataset, metric: source" of a published score."""
+    """ "dataset, metric: source" of a published score."""
     what = ", ".join(str(ref[k]) for k in ("dataset", "metric") if ref.get(k))
     source = ref.get("source") or "source not given"
     return f"{what}: {source}" if what else str(source)
@@ -89,22 +90,24 @@ def raw_row(row: Row, metric: str, section: Section) -> dict:
     }
     for label in LABELS:
         out[f"{label.lower()}_f1"] = record.f1(metric, label)
-    out.update({
-        "micro_f1": record.f1(metric),
-        "ci95_low": ci.get("low"),
-        "ci95_high": ci.get("high"),
-        "macro_f1": block.get("macro_f1"),
-        "money_value_accuracy": money.get("accuracy"),
-        "money_values_matched": money.get("matched"),
-        "words_per_s": timing.get("words_per_s"),
-        "revision": record.data["model"].get("revision"),
-        "created": record.created,
-        "reference_f1": ref.get("f1"),
-        "reference_dataset": ref.get("dataset"),
-        "reference_metric": ref.get("metric"),
-        "reference_source": ref.get("source"),
-        "file": record.source,
-    })
+    out.update(
+        {
+            "micro_f1": record.f1(metric),
+            "ci95_low": ci.get("low"),
+            "ci95_high": ci.get("high"),
+            "macro_f1": block.get("macro_f1"),
+            "money_value_accuracy": money.get("accuracy"),
+            "money_values_matched": money.get("matched"),
+            "words_per_s": timing.get("words_per_s"),
+            "revision": record.data["model"].get("revision"),
+            "created": record.created,
+            "reference_f1": ref.get("f1"),
+            "reference_dataset": ref.get("dataset"),
+            "reference_metric": ref.get("metric"),
+            "reference_source": ref.get("source"),
+            "file": record.source,
+        }
+    )
     return out
 
 
@@ -130,25 +133,32 @@ def display_row(row: Row, metric: str, footnotes: Footnotes, note_format: str = 
     if ref is None:
         cells["reference"] = DASH
     else:
-        cells["reference"] = f"{fmt_score(float(ref['f1']))} " + note_format.format(n=footnotes.number(reference_text(ref)))
+        cells["reference"] = f"{fmt_score(float(ref['f1']))} " + note_format.format(
+            n=footnotes.number(reference_text(ref))
+        )
     return cells
 
 
 def legend(board: Leaderboard) -> str:
     unit = f" over {board.unit}s" if board.unit else ""
-    return (f"=N: the paired bootstrap ({board.n_resamples} resamples{unit}, stored predictions against the "
-            f"current gold) cannot tell this model from the one listed just above it (p ≥ {TIE_ALPHA}), so it "
-            "shares that rank. Ties chain: the first and last model of a tied group may still differ; "
-            "the JSON/CSV output gives each p-value.")
+    return (
+        f"=N: the paired bootstrap ({board.n_resamples} resamples{unit}, stored predictions against the "
+        f"current gold) cannot tell this model from the one listed just above it (p ≥ {TIE_ALPHA}), so it "
+        "shares that rank. Ties chain: the first and last model of a tied group may still differ; "
+        "the JSON/CSV output gives each p-value."
+    )
 
 
 def metric_line(board: Leaderboard) -> str:
-    return (f"Metric: {board.metric} (F1 per type, micro F1 with its bootstrap 95% interval, macro F1). "
-            "Money values: MONEY spans matched to gold whose amount and currency are right. "
-            "Reference F1: the score the model's authors published, on their own data; for scale, not comparable 1:1.")
+    return (
+        f"Metric: {board.metric} (F1 per type, micro F1 with its bootstrap 95% interval, macro F1). "
+        "Money values: MONEY spans matched to gold whose amount and currency are right. "
+        "Reference F1: the score the model's authors published, on their own data; for scale, not comparable 1:1."
+    )
 
 
 # --- renderers ------------------------------------------------------------------
+
 
 def side_by_side(board: Leaderboard) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """(corpus names, [(model, micro F1 [CI] per corpus)]) over the current
@@ -171,8 +181,10 @@ def side_by_side(board: Leaderboard) -> tuple[list[str], list[tuple[str, list[st
         last = cells[model].get(corpora[-1])
         return (last is None, -(last[0] if last else 0.0), model)
 
-    rows = [(model, [cells[model][c][1] if c in cells[model] else DASH for c in corpora])
-            for model in sorted(cells, key=order)]
+    rows = [
+        (model, [cells[model][c][1] if c in cells[model] else DASH for c in corpora])
+        for model in sorted(cells, key=order)
+    ]
     return corpora, rows
 
 
@@ -201,8 +213,13 @@ def _unrun_markdown(board: Leaderboard) -> list[str]:
     rows = unrun_references(board)
     if not rows:
         return []
-    out = ["**Cards without a run here (their weights are on the hub, which this build cannot reach): "
-           "published scores, for scale only**", "", "| Card | Published F1 | Dataset, metric: source |", "|---|---:|---|"]
+    out = [
+        "**Cards without a run here (their weights are on the hub, which this build cannot reach): "
+        "published scores, for scale only**",
+        "",
+        "| Card | Published F1 | Dataset, metric: source |",
+        "|---|---:|---|",
+    ]
     out += [f"| {md_escape(name)} | {score} | {text.replace('|', '/')} |" for name, score, text in rows]
     return out + [""]
 
@@ -211,8 +228,12 @@ def _side_by_side_markdown(board: Leaderboard) -> list[str]:
     corpora, rows = side_by_side(board)
     if not rows:
         return []
-    out = ["**Side by side: rank and micro F1 [95% CI] per corpus**", "",
-           "| Model | " + " | ".join(map(md_escape, corpora)) + " |", "|---|" + "---:|" * len(corpora)]
+    out = [
+        "**Side by side: rank and micro F1 [95% CI] per corpus**",
+        "",
+        "| Model | " + " | ".join(map(md_escape, corpora)) + " |",
+        "|---|" + "---:|" * len(corpora),
+    ]
     out += ["| " + md_escape(model) + " | " + " | ".join(values) + " |" for model, values in rows]
     return out + [""]
 
@@ -229,11 +250,16 @@ def render_markdown(board: Leaderboard) -> str:
         out.append(f"**{md_escape(section.title)}**")
         out.append("")
         out.append("| " + " | ".join(title for _, title in COLUMNS) + " |")
-        out.append("|" + "|".join("---:" if key not in ("model", "revision", "date") else "---" for key, _ in COLUMNS) + "|")
+        out.append(
+            "|" + "|".join("---:" if key not in ("model", "revision", "date") else "---" for key, _ in COLUMNS) + "|"
+        )
         for row in section.rows:
             cells = display_row(row, board.metric, footnotes, note_format="[^{n}]")
-            out.append("| " + " | ".join(md_escape(cells[key]) if key in _MD_TEXT_CELLS else cells[key]
-                                         for key, _ in COLUMNS) + " |")
+            out.append(
+                "| "
+                + " | ".join(md_escape(cells[key]) if key in _MD_TEXT_CELLS else cells[key] for key, _ in COLUMNS)
+                + " |"
+            )
         for note in section.notes:
             out.append("")
             out.append(f"_{md_escape(note)}_")
@@ -272,10 +298,22 @@ def render_csv(board: Leaderboard) -> str:
 def render_json(board: Leaderboard) -> str:
     data = {
         "metric": board.metric,
-        "tie_rule": {"test": "paired bootstrap", "alpha": TIE_ALPHA, "n_resamples": board.n_resamples, "unit": board.unit},
+        "tie_rule": {
+            "test": "paired bootstrap",
+            "alpha": TIE_ALPHA,
+            "n_resamples": board.n_resamples,
+            "unit": board.unit,
+        },
         "sections": [
-            {"corpus": s.corpus, "sha256": s.sha256, "current_gold": s.current, "rescored": s.ranked,
-             "documents": s.documents, "notes": s.notes, "rows": [raw_row(r, board.metric, s) for r in s.rows]}
+            {
+                "corpus": s.corpus,
+                "sha256": s.sha256,
+                "current_gold": s.current,
+                "rescored": s.ranked,
+                "documents": s.documents,
+                "notes": s.notes,
+                "rows": [raw_row(r, board.metric, s) for r in s.rows],
+            }
             for s in board.sections
         ],
         "notes": board.notes,
@@ -298,9 +336,13 @@ def render_html(board: Leaderboard) -> str:
     """A self-contained page (inline CSS, no scripts, no network)."""
     footnotes = Footnotes()
     esc = html.escape
-    parts = ['<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">',
-             f"<title>Leaderboard — {esc(board.metric)}</title>", f"<style>{_HTML_STYLE}</style></head><body>",
-             "<h1>Arabic financial-entity extraction leaderboard</h1>"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Leaderboard — {esc(board.metric)}</title>",
+        f"<style>{_HTML_STYLE}</style></head><body>",
+        "<h1>Arabic financial-entity extraction leaderboard</h1>",
+    ]
     for section in board.sections:
         parts.append(f'<h2>{esc(section.title)}</h2><table class="{"current" if section.ranked else "stale"}">')
         parts.append("<thead><tr>" + "".join(f"<th>{esc(title)}</th>" for _, title in COLUMNS) + "</tr></thead><tbody>")
@@ -337,8 +379,9 @@ def print_table(board: Leaderboard, console=None) -> None:
     footnotes = Footnotes()
     corpora, summary = side_by_side(board)
     if summary:
-        table = Table(title="Side by side: rank and micro F1 [95% CI] per corpus", title_justify="left",
-                      header_style="bold")
+        table = Table(
+            title="Side by side: rank and micro F1 [95% CI] per corpus", title_justify="left", header_style="bold"
+        )
         table.add_column("Model", no_wrap=True)
         for corpus in corpora:
             table.add_column(corpus, justify="right", no_wrap=True)
@@ -348,12 +391,17 @@ def print_table(board: Leaderboard, console=None) -> None:
     for section in board.sections:
         table = Table(title=section.title, title_justify="left", header_style="bold")
         for key, title in COLUMNS:
-            table.add_column(title, justify="left" if key in ("model", "revision", "date") else "right",
-                             no_wrap=key in ("micro", "model"))
+            table.add_column(
+                title,
+                justify="left" if key in ("model", "revision", "date") else "right",
+                no_wrap=key in ("micro", "model"),
+            )
         for row in section.rows:
             cells = display_row(row, board.metric, footnotes)
-            table.add_row(*(Text(cells[key]) if key == "model" else cells[key] for key, _ in COLUMNS),
-                          style="yellow" if row.tied else None)
+            table.add_row(
+                *(Text(cells[key]) if key == "model" else cells[key] for key, _ in COLUMNS),
+                style="yellow" if row.tied else None,
+            )
         console.print(table)
         for note in section.notes:
             console.print(f"  {note}", style="dim", highlight=False, markup=False)

@@ -8,13 +8,19 @@ the answers that could not be read (parse failures), the chunks that got no
 answer, the tokens and the cost (when the card had prices). Kept apart from
 leaderboard.py so that the ranking code does not need to know about LLMs.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("corpus", "Corpus"), ("model", "Model"), ("f1", "F1"), ("unaligned", "Unaligned"),
-    ("parse_failures", "Parse failures"), ("failures", "Failed chunks"), ("tokens", "Tokens (prompt + completion)"),
+    ("corpus", "Corpus"),
+    ("model", "Model"),
+    ("f1", "F1"),
+    ("unaligned", "Unaligned"),
+    ("parse_failures", "Parse failures"),
+    ("failures", "Failed chunks"),
+    ("tokens", "Tokens (prompt + completion)"),
     ("cost", "Cost"),
 )
 TITLE = "LLM runs: surfaces placed in the text, answers read, tokens and cost"
@@ -28,20 +34,22 @@ def llm_rows(board: Any) -> list[dict]:
             llm = row.record.data.get("llm")
             if not isinstance(llm, dict):
                 continue
-            rows.append({
-                "corpus": section.corpus,
-                "model": row.record.model_name,
-                "f1": row.record.f1(board.metric),
-                "unaligned_rate": llm.get("unaligned_rate"),
-                "unaligned": llm.get("unaligned"),
-                "surfaces": llm.get("surfaces"),
-                "parse_failures": len(llm.get("parse_failures") or []),
-                "failures": llm.get("failures"),
-                "chunks": llm.get("chunks"),
-                "prompt_tokens": llm.get("prompt_tokens"),
-                "completion_tokens": llm.get("completion_tokens"),
-                "cost": llm.get("cost"),
-            })
+            rows.append(
+                {
+                    "corpus": section.corpus,
+                    "model": row.record.model_name,
+                    "f1": row.record.f1(board.metric),
+                    "unaligned_rate": llm.get("unaligned_rate"),
+                    "unaligned": llm.get("unaligned"),
+                    "surfaces": llm.get("surfaces"),
+                    "parse_failures": len(llm.get("parse_failures") or []),
+                    "failures": llm.get("failures"),
+                    "chunks": llm.get("chunks"),
+                    "prompt_tokens": llm.get("prompt_tokens"),
+                    "completion_tokens": llm.get("completion_tokens"),
+                    "cost": llm.get("cost"),
+                }
+            )
     return rows
 
 
@@ -64,8 +72,12 @@ def llm_markdown(board: Any) -> list[str]:
     rows = llm_rows(board)
     if not rows:
         return []
-    out = [f"**{TITLE}**", "", "| " + " | ".join(title for _, title in COLUMNS) + " |",
-           "|" + "|".join("---" if key in ("corpus", "model") else "---:" for key, _ in COLUMNS) + "|"]
+    out = [
+        f"**{TITLE}**",
+        "",
+        "| " + " | ".join(title for _, title in COLUMNS) + " |",
+        "|" + "|".join("---" if key in ("corpus", "model") else "---:" for key, _ in COLUMNS) + "|",
+    ]
     for row in rows:
         cells = display(row)
         out.append("| " + " | ".join(cells[key].replace("|", "\\|") for key, _ in COLUMNS) + " |")

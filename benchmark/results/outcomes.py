@@ -17,6 +17,7 @@ Pairs are one-to-one (alignment.py says in which order). A prediction the IOB2
 projection drops (it covers no token, or its first token belongs to an
 earlier prediction) is invisible to seqeval and gets no outcome.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,8 +56,10 @@ def _outcomes(doc_id: str, aligned: Alignment) -> list[Outcome]:
     outcomes += [Outcome(WRONG_TYPE, doc_id, g.span, p.span) for g, p in aligned.type]
     outcomes += [Outcome(MISSED, doc_id, g.span, None) for g in aligned.false_negatives]
     outcomes.sort(key=lambda o: (o.anchor.start, o.anchor.end))  # the gold span here
-    outcomes += sorted((Outcome(SPURIOUS, doc_id, None, p.span) for p in aligned.false_positives),
-                       key=lambda o: (o.anchor.start, o.anchor.end))  # the prediction here
+    outcomes += sorted(
+        (Outcome(SPURIOUS, doc_id, None, p.span) for p in aligned.false_positives),
+        key=lambda o: (o.anchor.start, o.anchor.end),
+    )  # the prediction here
     return outcomes
 
 

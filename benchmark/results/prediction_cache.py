@@ -12,6 +12,7 @@ gives a new key, so a stale entry is never reused. An entry also keeps the
 run's inference statistics, so a record made from a cache hit still says
 how the predictions were made.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,10 +30,21 @@ from .record_write import predictions_to_json
 
 
 def cache_key(card: Card, revision: str, corpus: Corpus, options: dict, inputs: dict | None = None) -> str:
-    relevant = {k: v for k, v in card.to_dict().items() if k not in ("description", "reference", "card_path", "build_hint")}
-    payload = json.dumps({"card": relevant, "revision": revision, "texts": corpus.texts_sha256,
-                          "options": options, "inputs": inputs or {}},
-                         sort_keys=True, ensure_ascii=False, default=str)
+    relevant = {
+        k: v for k, v in card.to_dict().items() if k not in ("description", "reference", "card_path", "build_hint")
+    }
+    payload = json.dumps(
+        {
+            "card": relevant,
+            "revision": revision,
+            "texts": corpus.texts_sha256,
+            "options": options,
+            "inputs": inputs or {},
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -62,4 +74,3 @@ def cache_store(key: str, predictions: Predictions, meta: dict) -> None:
         write_json_atomic(cache_path(key), {"key": key, **meta, "predictions": predictions_to_json(predictions)})
     except OSError as err:  # a read-only cache must not fail the run
         print(f"note: prediction cache not written ({err})", file=sys.stderr)
-

@@ -20,6 +20,7 @@ Honesty rules it enforces:
 
 Nothing here imports torch: `bench leaderboard` starts fast.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -32,8 +33,10 @@ METRICS: tuple[str, ...] = ("seqeval_strict", "seqeval_default", "span_lenient")
 FORMATS: tuple[str, ...] = ("table", "markdown", "html", "csv", "json")
 TIE_ALPHA = 0.05
 DIRTY_MARK = "†"
-DIRTY_NOTE = (f"{DIRTY_MARK} run from a working tree with uncommitted changes (environment.git_dirty): "
-              "its revision does not pin the code that ran.")
+DIRTY_NOTE = (
+    f"{DIRTY_MARK} run from a working tree with uncommitted changes (environment.git_dirty): "
+    "its revision does not pin the code that ran."
+)
 
 
 def is_dirty(record: RunRecord) -> bool:
@@ -71,8 +74,10 @@ class Section:
             return f"Corpus {self.corpus}: not re-scored here (stored numbers, unranked{docs})"
         if self.current:
             return f"Corpus {self.corpus} (gold sha256 {self.sha256[:12]}{docs})"
-        return (f"Corpus {self.corpus}, other gold version sha256 {self.sha256[:12]}: not re-scored "
-                "(not comparable with the current gold)")
+        return (
+            f"Corpus {self.corpus}, other gold version sha256 {self.sha256[:12]}: not re-scored "
+            "(not comparable with the current gold)"
+        )
 
 
 @dataclass
@@ -94,6 +99,7 @@ class Leaderboard:
 
 
 # --- building -------------------------------------------------------------------
+
 
 def _newest(records: list[RunRecord]) -> RunRecord:
     return max(records, key=lambda r: r.created)
@@ -130,9 +136,15 @@ def _unranked(records: list[RunRecord]) -> list[Row]:
     return [Row(r) for r in sorted(records, key=lambda r: (r.model_name, r.source))]
 
 
-def build_leaderboard(records: list[RunRecord], metric: str = "seqeval_strict", corpus: str | None = None,
-                      n_resamples: int = 1000, seed: int = 0, skipped: list[str] | None = None,
-                      gold_loader=try_load_gold) -> Leaderboard:
+def build_leaderboard(
+    records: list[RunRecord],
+    metric: str = "seqeval_strict",
+    corpus: str | None = None,
+    n_resamples: int = 1000,
+    seed: int = 0,
+    skipped: list[str] | None = None,
+    gold_loader=try_load_gold,
+) -> Leaderboard:
     """Group `records` by corpus and gold version, re-score and rank the
     current version.
 
@@ -166,8 +178,14 @@ def build_leaderboard(records: list[RunRecord], metric: str = "seqeval_strict", 
         gold, why = gold_loader(_newest(group))
         if gold is None:
             board.missing.append(f"corpus {name!r}: {why}")
-            section = Section(name, _newest(group).corpus_sha256, True, _unranked(group),
-                              _newest(group).data["corpus"].get("documents"), rescored=False)
+            section = Section(
+                name,
+                _newest(group).corpus_sha256,
+                True,
+                _unranked(group),
+                _newest(group).data["corpus"].get("documents"),
+                rescored=False,
+            )
             section.notes.append(f"Not re-scored: {why}. These are the records' stored numbers, not ranked.")
             board.sections.append(section)
             continue
@@ -184,7 +202,9 @@ def build_leaderboard(records: list[RunRecord], metric: str = "seqeval_strict", 
                 stale.setdefault(record.corpus_sha256, []).append(record)
         for sha, old in sorted(stale.items(), key=lambda item: _newest(item[1]).created, reverse=True):
             section = Section(name, sha, False, _unranked(old), old[0].data["corpus"].get("documents"))
-            section.notes.append("Scored on another version of the gold; re-score with `bench score RUN.json` "
-                                 "or re-run `bench run` to rank these.")
+            section.notes.append(
+                "Scored on another version of the gold; re-score with `bench score RUN.json` "
+                "or re-run `bench run` to rank these."
+            )
             board.sections.append(section)
     return board

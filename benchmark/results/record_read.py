@@ -7,6 +7,7 @@ schema_version, a missing field, a prediction that does not fit) raises
 `RecordError` with a one-line message that starts with the file name, so the
 CLI can print it as is and exit 2 ("unusable input").
 """
+
 from __future__ import annotations
 
 import json
@@ -110,7 +111,9 @@ def _check_predictions(predictions: dict, source: str) -> None:
             if parsed.start < 0 or parsed.end <= parsed.start:
                 raise RecordError(f"{source}: predictions[{doc_id!r}][{i}]: bad offsets [{parsed.start}, {parsed.end})")
             if parsed.label not in LABELS:
-                raise RecordError(f"{source}: predictions[{doc_id!r}][{i}]: label {parsed.label!r} is not one of {', '.join(LABELS)}")
+                raise RecordError(
+                    f"{source}: predictions[{doc_id!r}][{i}]: label {parsed.label!r} is not one of {', '.join(LABELS)}"
+                )
 
 
 def _check_metric_numbers(metrics: dict, source: str) -> None:
@@ -126,15 +129,22 @@ def _check_metric_numbers(metrics: dict, source: str) -> None:
             raise RecordError(f"{source}: metrics.{family} must be an object, found {type(block).__name__}")
         for key in ("overall", "per_type", "ci95"):
             if block.get(key) is not None and not isinstance(block[key], dict):
-                raise RecordError(f"{source}: metrics.{family}.{key} must be an object, found {type(block[key]).__name__}")
+                raise RecordError(
+                    f"{source}: metrics.{family}.{key} must be an object, found {type(block[key]).__name__}"
+                )
         scored = [("overall", block.get("overall"))]
         per_type = block.get("per_type") or {}
         for label, scores in per_type.items():
             if scores is not None and not isinstance(scores, dict):
                 raise RecordError(f"{source}: metrics.{family}.per_type.{label} must be an object")
             scored.append((f"per_type.{label}", scores))
-        values = [(f"{where}.{key}", scores.get(key)) for where, scores in scored if isinstance(scores, dict)
-                  for key in ("precision", "recall", "f1") if key in scores]
+        values = [
+            (f"{where}.{key}", scores.get(key))
+            for where, scores in scored
+            if isinstance(scores, dict)
+            for key in ("precision", "recall", "f1")
+            if key in scores
+        ]
         if "macro_f1" in block:
             values.append(("macro_f1", block["macro_f1"]))
         for where, value in values:
@@ -204,8 +214,11 @@ def load_results(results_dir: Path | str) -> tuple[list[RunRecord], list[str]]:
     records, skipped = [], []
     # `bench run` writes results/<model>.json for the seed corpus and
     # results/<corpus>/<model>.json for the others.
-    paths = sorted(p for p in results_dir.rglob("*.json")
-                   if not any(part.startswith(".") for part in p.relative_to(results_dir).parts))
+    paths = sorted(
+        p
+        for p in results_dir.rglob("*.json")
+        if not any(part.startswith(".") for part in p.relative_to(results_dir).parts)
+    )
     for path in paths:
         try:
             records.append(load_record(path))
@@ -218,6 +231,7 @@ def load_results(results_dir: Path | str) -> tuple[list[RunRecord], list[str]]:
 
 # --- the current gold ---------------------------------------------------------
 
+
 def corpus_spec(record: RunRecord) -> tuple[str, str | None]:
     """How to load the gold a record was scored on: (spec for
     corpus.load_corpus, split). `bench run` stores both in the record; older
@@ -227,7 +241,7 @@ def corpus_spec(record: RunRecord) -> tuple[str, str | None]:
         return str(corpus["spec"]), corpus.get("split")
     name = record.corpus_name
     if name.startswith("news-"):
-        return "news", name[len("news-"):]
+        return "news", name[len("news-") :]
     return name, None
 
 

@@ -11,6 +11,7 @@ checked to be up to date:
 Validation needs `jsonschema` (the `test` extra); nothing on the path of
 `bench run` or `bench leaderboard` imports this module.
 """
+
 from __future__ import annotations
 
 import json
@@ -54,11 +55,14 @@ def problems(record: Any, schema: dict | None = None) -> list[str]:
 
     jsonschema = require("jsonschema", "test", "checking a run record against docs/run-record.schema.json")
     validator = jsonschema.Draft202012Validator(schema or load_schema())
-    return [f"{'.'.join(str(p) for p in error.absolute_path) or '(top)'}: {error.message}"
-            for error in sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.absolute_path])]
+    return [
+        f"{'.'.join(str(p) for p in error.absolute_path) or '(top)'}: {error.message}"
+        for error in sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.absolute_path])
+    ]
 
 
 # --- the field table of docs/run-record.md ----------------------------------------
+
 
 def _resolve(node: dict, schema: dict) -> dict:
     """`node` with a local $ref followed (its own description wins)."""
@@ -144,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{path}: field table {'updated' if wanted != current else 'unchanged'}")
         return 0
     if wanted != current:
-        print(f"{path}: field table differs from {schema_path().name}; run python -m benchmark.results.record_schema --write")
+        print(
+            f"{path}: field table differs from {schema_path().name}; run python -m benchmark.results.record_schema --write"
+        )
         return 1
     print(f"{path}: field table matches {schema_path().name}")
     return 0

@@ -4,6 +4,7 @@ A record holds everything needed to explain and reproduce a score: the model
 and its revision, the corpus hash, the environment, timings, metrics and the
 predictions themselves (so `bench score` never has to run the model again).
 """
+
 from __future__ import annotations
 
 import platform
@@ -33,8 +34,13 @@ def git_state() -> tuple[str | None, bool | None]:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=5)
         if commit.returncode != 0:
             return None, None
-        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                                capture_output=True, text=True, timeout=5)
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
         dirty = bool(status.stdout.strip()) if status.returncode == 0 else None
         return commit.stdout.strip(), dirty
     except (OSError, subprocess.SubprocessError):
@@ -54,15 +60,20 @@ def environment(device: str | None) -> dict:
         "transformers": _version("transformers"),
         "seqeval": _version("seqeval"),
         "benchmark": __version__,
-        "git_commit": commit,   # the bare hash
-        "git_dirty": dirty,     # true: the tree had uncommitted changes to tracked files
+        "git_commit": commit,  # the bare hash
+        "git_dirty": dirty,  # true: the tree had uncommitted changes to tracked files
         "device": device,
     }
 
 
 def corpus_info(corpus: Corpus) -> dict:
-    return {"name": corpus.name, "documents": len(corpus.documents), "spans": corpus.n_spans,
-            "sha256": corpus.sha256, "texts_sha256": corpus.texts_sha256}
+    return {
+        "name": corpus.name,
+        "documents": len(corpus.documents),
+        "spans": corpus.n_spans,
+        "sha256": corpus.sha256,
+        "texts_sha256": corpus.texts_sha256,
+    }
 
 
 def predictions_to_json(predictions: Predictions) -> dict:
@@ -77,18 +88,29 @@ def fill_money_values(predictions: Predictions) -> Predictions:
     out: Predictions = {}
     for doc_id, spans in predictions.items():
         out[doc_id] = [
-            Span(s.start, s.end, s.label, s.text, parse_money(s.text))
-            if s.label == "MONEY" and s.value is None else s
+            Span(s.start, s.end, s.label, s.text, parse_money(s.text)) if s.label == "MONEY" and s.value is None else s
             for s in spans
         ]
     return out
 
 
-def build_record(*, card: Card, model_name: str, slug: str, revision: str, corpus: Corpus,
-                 predictions: Predictions, metrics: dict, timing: dict, device: str | None,
-                 repairs: dict | None = None, label_map_used: dict | None = None,
-                 preprocessing_used: dict | None = None, inference: dict | None = None,
-                 corpus_spec: dict | None = None) -> dict:
+def build_record(
+    *,
+    card: Card,
+    model_name: str,
+    slug: str,
+    revision: str,
+    corpus: Corpus,
+    predictions: Predictions,
+    metrics: dict,
+    timing: dict,
+    device: str | None,
+    repairs: dict | None = None,
+    label_map_used: dict | None = None,
+    preprocessing_used: dict | None = None,
+    inference: dict | None = None,
+    corpus_spec: dict | None = None,
+) -> dict:
     """The run record of docs/run-record.md. `corpus_spec` ({"spec", "split"})
     says how to load the corpus again (bench score, report, check)."""
     model = {

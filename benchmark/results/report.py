@@ -18,6 +18,7 @@ How a document is drawn:
 Marks carry class `m o-<outcome> t-<LABEL>` and data-outcome / data-label, which
 the browser test counts.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -119,14 +120,18 @@ def tooltip(outcome: Outcome) -> str:
             text += f"; amount {verdict}: gold {_value_text(gold)}, predicted {_value_text(pred)}"
         return text
     if outcome.kind == BOUNDARY:
-        return f"Boundary: gold {gold.label} «{gold.text}», predicted {pred.label} «{pred.text}» (same type, other extent)"
+        return (
+            f"Boundary: gold {gold.label} «{gold.text}», predicted {pred.label} «{pred.text}» (same type, other extent)"
+        )
     return f"Wrong type: gold {gold.label} «{gold.text}», predicted {pred.label} «{pred.text}»"
 
 
 def _mark_open(outcome: Outcome) -> str:
     label = outcome.anchor.label
-    return (f'<mark class="m o-{outcome.kind} t-{label}" data-outcome="{outcome.kind}" data-label="{label}" '
-            f'data-tag="{escape(_tag(outcome))}" title="{escape(tooltip(outcome))}">')
+    return (
+        f'<mark class="m o-{outcome.kind} t-{label}" data-outcome="{outcome.kind}" data-label="{label}" '
+        f'data-tag="{escape(_tag(outcome))}" title="{escape(tooltip(outcome))}">'
+    )
 
 
 def _overlaps(span: Span, blocks) -> bool:
@@ -145,8 +150,13 @@ def render_article(text: str, outcomes: list[Outcome]) -> str:
         if o.kind != SPURIOUS or o.pred is None:
             continue
         if _overlaps(o.pred, blocks):
-            underlines.append((o.pred, f'<span class="p o-spurious t-{o.pred.label}" data-outcome="spurious" '
-                                       f'data-label="{o.pred.label}" title="{escape(tooltip(o))}">'))
+            underlines.append(
+                (
+                    o.pred,
+                    f'<span class="p o-spurious t-{o.pred.label}" data-outcome="spurious" '
+                    f'data-label="{o.pred.label}" title="{escape(tooltip(o))}">',
+                )
+            )
         else:
             blocks.append((o.pred.start, o.pred.end, o))
     blocks.sort(key=lambda b: (b[0], b[1]))
@@ -194,13 +204,21 @@ def _legend_html() -> str:
     for kind in OUTCOMES:
         tag = f"{_BADGE[kind]} {'LOC' if kind == WRONG_TYPE else 'ORG'}"
         ar, en = OUTCOME_LABELS[kind]
-        items.append(f'<li data-outcome="{kind}"><mark class="m sample o-{kind} t-ORG" data-tag="{tag}">مثال</mark> '
-                     f'{ar} <span class="ltr">— {en}: {OUTCOME_HELP[kind]}</span></li>')
+        items.append(
+            f'<li data-outcome="{kind}"><mark class="m sample o-{kind} t-ORG" data-tag="{tag}">مثال</mark> '
+            f'{ar} <span class="ltr">— {en}: {OUTCOME_HELP[kind]}</span></li>'
+        )
     types = " ".join(f'<mark class="m t-{label}">{label}</mark>' for label in LABELS)
-    items.append(f'<li>الأنواع <span class="ltr">(types, background colour of the gold or spurious mention):</span> {types}; '
-                 '<span class="p t-ORG">تسطير</span> <span class="ltr">underline = predicted extent and type of a boundary or '
-                 'type error. Hover a mention for details.</span></li>')
-    return '<section class="legend" id="legend"><h2>دليل الألوان <span class="ltr">(legend)</span></h2><ul>' + "".join(items) + "</ul></section>"
+    items.append(
+        f'<li>الأنواع <span class="ltr">(types, background colour of the gold or spurious mention):</span> {types}; '
+        '<span class="p t-ORG">تسطير</span> <span class="ltr">underline = predicted extent and type of a boundary or '
+        "type error. Hover a mention for details.</span></li>"
+    )
+    return (
+        '<section class="legend" id="legend"><h2>دليل الألوان <span class="ltr">(legend)</span></h2><ul>'
+        + "".join(items)
+        + "</ul></section>"
+    )
 
 
 def _per_type_table(record: RunRecord) -> str:
@@ -210,28 +228,48 @@ def _per_type_table(record: RunRecord) -> str:
     heads = ("", "precision", "recall", "F1 (strict)", "support", "F1 (default)", "F1 (lenient)")
     for label in LABELS + ("micro", "macro"):
         if label == "macro":
-            cells = [DASH, DASH, fmt_score(strict.get("macro_f1")), DASH,
-                     fmt_score((metrics.get("seqeval_default") or {}).get("macro_f1")),
-                     fmt_score((metrics.get("span_lenient") or {}).get("macro_f1"))]
+            cells = [
+                DASH,
+                DASH,
+                fmt_score(strict.get("macro_f1")),
+                DASH,
+                fmt_score((metrics.get("seqeval_default") or {}).get("macro_f1")),
+                fmt_score((metrics.get("span_lenient") or {}).get("macro_f1")),
+            ]
         else:
+
             def scores(block):
                 block = block or {}
                 return (block.get("overall") if label == "micro" else (block.get("per_type") or {}).get(label)) or {}
+
             s = scores(strict)
             f1 = fmt_score(s.get("f1"))
             if label == "micro":
                 f1 = f"{f1} {fmt_interval(strict.get('ci95'))}".strip()
-            cells = [fmt_score(s.get("precision")), fmt_score(s.get("recall")), f1,
-                     str(s.get("support", DASH)),
-                     fmt_score(scores(metrics.get("seqeval_default")).get("f1")),
-                     fmt_score(scores(metrics.get("span_lenient")).get("f1"))]
-        rows.append(f'<tr data-type="{label}"><th>{label}</th>' + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    table = ('<table class="per-type ltr"><thead><tr>' + "".join(f"<th>{h}</th>" for h in heads) + "</tr></thead><tbody>"
-             + "".join(rows) + "</tbody></table>")
+            cells = [
+                fmt_score(s.get("precision")),
+                fmt_score(s.get("recall")),
+                f1,
+                str(s.get("support", DASH)),
+                fmt_score(scores(metrics.get("seqeval_default")).get("f1")),
+                fmt_score(scores(metrics.get("span_lenient")).get("f1")),
+            ]
+        rows.append(
+            f'<tr data-type="{label}"><th>{label}</th>' + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+        )
+    table = (
+        '<table class="per-type ltr"><thead><tr>'
+        + "".join(f"<th>{h}</th>" for h in heads)
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
     money = metrics.get("money_values") or {}
     if money.get("matched"):
-        table += (f'<p class="ltr">Money values: {money.get("correct")} of {money.get("matched")} MONEY spans matched to '
-                  f'gold carry the right amount and currency ({fmt_score(money.get("accuracy"))}).</p>')
+        table += (
+            f'<p class="ltr">Money values: {money.get("correct")} of {money.get("matched")} MONEY spans matched to '
+            f"gold carry the right amount and currency ({fmt_score(money.get('accuracy'))}).</p>"
+        )
     return table
 
 
@@ -251,11 +289,20 @@ def render_report(record: RunRecord, gold: Corpus) -> str:
     doc_rows = []
     for doc in gold.documents:
         c = count(per_doc[doc.id])
-        doc_rows.append(f'<tr><td class="ltr"><a href="#doc-{escape(doc.id)}">{escape(doc.id)}</a></td>'
-                        + "".join(f"<td>{c[k]}</td>" for k in OUTCOMES) + "</tr>")
-    documents_table = ('<table class="documents"><thead><tr><th>الوثيقة <span class="ltr">(document)</span></th>'
-                       + "".join(f'<th>{OUTCOME_LABELS[k][0]}<br><span class="ltr">{OUTCOME_LABELS[k][1]}</span></th>' for k in OUTCOMES)
-                       + "</tr></thead><tbody>" + "".join(doc_rows) + "</tbody></table>")
+        doc_rows.append(
+            f'<tr><td class="ltr"><a href="#doc-{escape(doc.id)}">{escape(doc.id)}</a></td>'
+            + "".join(f"<td>{c[k]}</td>" for k in OUTCOMES)
+            + "</tr>"
+        )
+    documents_table = (
+        '<table class="documents"><thead><tr><th>الوثيقة <span class="ltr">(document)</span></th>'
+        + "".join(
+            f'<th>{OUTCOME_LABELS[k][0]}<br><span class="ltr">{OUTCOME_LABELS[k][1]}</span></th>' for k in OUTCOMES
+        )
+        + "</tr></thead><tbody>"
+        + "".join(doc_rows)
+        + "</tbody></table>"
+    )
 
     sections = []
     for doc in gold.documents:
@@ -267,24 +314,31 @@ def render_report(record: RunRecord, gold: Corpus) -> str:
             f'<div class="article" lang="ar" dir="rtl">{render_article(doc.text, outcomes)}</div></section>'
         )
 
-    meta = (f"model {model.get('name')} ({model.get('kind', '?')}, revision {short_revision(model.get('revision'))}) · "
-            f"corpus {record.corpus_name} sha256 {record.corpus_sha256[:12]}, {_plural(len(gold.documents), 'document')} · "
-            f"run {record.created[:19] or DASH} · {fmt_rate(timing.get('words_per_s'))} words/s · "
-            "outcomes matched over the scoring tokens, as seqeval strict sees them")
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html dir="rtl" lang="ar"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>تقرير الأخطاء — {escape(str(model.get('name')))}</title>",
-        f"<style>{STYLE}</style></head><body>",
-        f'<header><h1>تقرير الأخطاء <span class="ltr">— error report: {escape(str(model.get("name")))}</span></h1>',
-        f'<p class="meta ltr">{escape(meta)}</p></header>',
-        '<section class="summary" id="summary"><h2>الملخص <span class="ltr">(summary)</span></h2>',
-        f'<p class="counts">{_counts_html(totals)}</p>',
-        _per_type_table(record),
-        documents_table,
-        "</section>",
-        _legend_html(),
-        *sections,
-        "</body></html>",
-    ]) + "\n"
+    meta = (
+        f"model {model.get('name')} ({model.get('kind', '?')}, revision {short_revision(model.get('revision'))}) · "
+        f"corpus {record.corpus_name} sha256 {record.corpus_sha256[:12]}, {_plural(len(gold.documents), 'document')} · "
+        f"run {record.created[:19] or DASH} · {fmt_rate(timing.get('words_per_s'))} words/s · "
+        "outcomes matched over the scoring tokens, as seqeval strict sees them"
+    )
+    return (
+        "\n".join(
+            [
+                "<!DOCTYPE html>",
+                '<html dir="rtl" lang="ar"><head><meta charset="utf-8">',
+                '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                f"<title>تقرير الأخطاء — {escape(str(model.get('name')))}</title>",
+                f"<style>{STYLE}</style></head><body>",
+                f'<header><h1>تقرير الأخطاء <span class="ltr">— error report: {escape(str(model.get("name")))}</span></h1>',
+                f'<p class="meta ltr">{escape(meta)}</p></header>',
+                '<section class="summary" id="summary"><h2>الملخص <span class="ltr">(summary)</span></h2>',
+                f'<p class="counts">{_counts_html(totals)}</p>',
+                _per_type_table(record),
+                documents_table,
+                "</section>",
+                _legend_html(),
+                *sections,
+                "</body></html>",
+            ]
+        )
+        + "\n"
+    )

@@ -20,6 +20,7 @@ entry is used only when the key inside it matches its name, and the folder
 can be deleted at any time. This module imports the scorer only on a cache
 miss, so a warm `bench leaderboard` never loads seqeval.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -53,6 +54,7 @@ SCORE_FIELDS = ("precision", "recall", "f1", "support")
 
 # --- the cache key -------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def scorer_revision() -> str:
     """sha256 over the scorer's source files and its libraries' versions."""
@@ -81,6 +83,7 @@ def cache_key(payload: dict) -> str:
 
 
 # --- numbers a record may hold -----------------------------------------------------------
+
 
 def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
@@ -134,9 +137,11 @@ def check_numbers(record: RunRecord) -> None:
         finite = True
     except ValueError:
         finite = False
-    for path, value in ([] if finite else _walk(metrics, "metrics")):
+    for path, value in [] if finite else _walk(metrics, "metrics"):
         if isinstance(value, float) and not math.isfinite(value):
-            raise UntrustedRecord(f"{record.source}: {path} is {value} (not a finite number); the record cannot be trusted")
+            raise UntrustedRecord(
+                f"{record.source}: {path} is {value} (not a finite number); the record cannot be trusted"
+            )
     for path, value in _score_paths(metrics):
         if value is not None and not _is_number(value):
             raise UntrustedRecord(f"{record.source}: {path} is {value!r}, not a number; the record cannot be trusted")
@@ -146,22 +151,37 @@ def _resampling(record: RunRecord) -> tuple[int, int]:
     """(n_resamples, seed) of the stored confidence interval, as `bench score` reads them."""
     ci = (record.data["metrics"].get("seqeval_strict") or {}).get("ci95") or {}
     n_resamples, seed = ci.get("n_resamples", 1000), ci.get("seed", 0)
-    valid = (isinstance(n_resamples, int) and not isinstance(n_resamples, bool) and 0 <= n_resamples <= MAX_RESAMPLES
-             and isinstance(seed, int) and not isinstance(seed, bool))
+    valid = (
+        isinstance(n_resamples, int)
+        and not isinstance(n_resamples, bool)
+        and 0 <= n_resamples <= MAX_RESAMPLES
+        and isinstance(seed, int)
+        and not isinstance(seed, bool)
+    )
     if not valid:
-        raise RecordError(f"{record.source}: metrics.seqeval_strict.ci95 has n_resamples {n_resamples!r} and "
-                          f"seed {seed!r}; expected integers, 0 <= n_resamples <= {MAX_RESAMPLES}")
+        raise RecordError(
+            f"{record.source}: metrics.seqeval_strict.ci95 has n_resamples {n_resamples!r} and "
+            f"seed {seed!r}; expected integers, 0 <= n_resamples <= {MAX_RESAMPLES}"
+        )
     return n_resamples, seed
 
 
 # --- recomputation ---------------------------------------------------------------------
 
+
 def recomputed_metrics(record: RunRecord, gold: Corpus) -> dict:
     """The metrics of the record's stored predictions against `gold`, with the
     record's own resampling settings (cached)."""
     n_resamples, seed = _resampling(record)
-    key = cache_key({"what": "metrics", "predictions": predictions_sha256(record), "gold": gold.sha256,
-                "n_resamples": n_resamples, "seed": seed})
+    key = cache_key(
+        {
+            "what": "metrics",
+            "predictions": predictions_sha256(record),
+            "gold": gold.sha256,
+            "n_resamples": n_resamples,
+            "seed": seed,
+        }
+    )
     cached = cache_get(key, "scores")
     if isinstance(cached, dict):
         return cached
@@ -236,12 +256,22 @@ def verified(record: RunRecord, gold: Corpus) -> RunRecord:
     return RunRecord(record.source, {**record.data, "metrics": fresh})
 
 
-def paired_test(gold: Corpus, a: RunRecord, b: RunRecord, *, metric: str = "seqeval_strict",
-                n_resamples: int = 1000, seed: int = 0) -> dict:
+def paired_test(
+    gold: Corpus, a: RunRecord, b: RunRecord, *, metric: str = "seqeval_strict", n_resamples: int = 1000, seed: int = 0
+) -> dict:
     """compare.paired_test of B against A on `gold` (cached): {"delta",
     "p_value", "n_resamples", "unit", ...}."""
-    key = cache_key({"what": "paired", "a": predictions_sha256(a), "b": predictions_sha256(b), "gold": gold.sha256,
-                "metric": metric, "n_resamples": n_resamples, "seed": seed})
+    key = cache_key(
+        {
+            "what": "paired",
+            "a": predictions_sha256(a),
+            "b": predictions_sha256(b),
+            "gold": gold.sha256,
+            "metric": metric,
+            "n_resamples": n_resamples,
+            "seed": seed,
+        }
+    )
     cached = cache_get(key, "scores")
     if isinstance(cached, dict):
         return cached
@@ -249,8 +279,14 @@ def paired_test(gold: Corpus, a: RunRecord, b: RunRecord, *, metric: str = "seqe
     from .record_read import aligned_predictions
 
     try:
-        result = run_test(gold, aligned_predictions(a, gold), aligned_predictions(b, gold), metric=metric,
-                          n_resamples=n_resamples, seed=seed)
+        result = run_test(
+            gold,
+            aligned_predictions(a, gold),
+            aligned_predictions(b, gold),
+            metric=metric,
+            n_resamples=n_resamples,
+            seed=seed,
+        )
     except ValueError as err:  # a stored prediction the scorer rejects
         raise RecordError(f"{a.source} / {b.source}: {err}") from None
     result = json.loads(json.dumps(result))

@@ -1,4 +1,5 @@
 """The score table of one run, for the terminal (rich)."""
+
 from __future__ import annotations
 
 from rich.console import Console
@@ -14,7 +15,9 @@ def metrics_table(record: dict) -> Table:
     strict, default = metrics["seqeval_strict"], metrics["seqeval_default"]
     model, corpus = record["model"], record["corpus"]
     table = Table(
-        title=escape(f"{model['name']} on {corpus['name']} ({corpus['documents']} documents, {corpus['spans']} gold spans)"),
+        title=escape(
+            f"{model['name']} on {corpus['name']} ({corpus['documents']} documents, {corpus['spans']} gold spans)"
+        ),
         caption=_caption(record),
     )
     table.add_column("type")
@@ -26,16 +29,31 @@ def metrics_table(record: dict) -> Table:
             return block["overall"] if key is None else block["per_type"][key]
 
         s = pick(strict)
-        table.add_row(name, fmt_score(s["precision"]), fmt_score(s["recall"]), fmt_score(s["f1"]), str(s["support"]),
-                      fmt_score(pick(default)["f1"]), fmt_score(pick(metrics["span_lenient"])["f1"]),
-                      fmt_score(pick(metrics["span_partial"])["f1"]))
+        table.add_row(
+            name,
+            fmt_score(s["precision"]),
+            fmt_score(s["recall"]),
+            fmt_score(s["f1"]),
+            str(s["support"]),
+            fmt_score(pick(default)["f1"]),
+            fmt_score(pick(metrics["span_lenient"])["f1"]),
+            fmt_score(pick(metrics["span_partial"])["f1"]),
+        )
 
     for label in LABELS:
         row(label, label)
     table.add_section()
     row("micro", None)
-    table.add_row("macro", "", "", fmt_score(strict["macro_f1"]), "", fmt_score(default["macro_f1"]),
-                  fmt_score(metrics["span_lenient"]["macro_f1"]), fmt_score(metrics["span_partial"]["macro_f1"]))
+    table.add_row(
+        "macro",
+        "",
+        "",
+        fmt_score(strict["macro_f1"]),
+        "",
+        fmt_score(default["macro_f1"]),
+        fmt_score(metrics["span_lenient"]["macro_f1"]),
+        fmt_score(metrics["span_partial"]["macro_f1"]),
+    )
     return table
 
 
@@ -45,8 +63,10 @@ def _caption(record: dict) -> str:
     money = record["metrics"].get("money_values") or {}
     parts = ["P/R/F1: seqeval strict IOB2"]
     if ci:
-        parts.append(f"micro F1 95% CI [{fmt_score(ci['low'])}, {fmt_score(ci['high'])}] "
-                     f"({ci['n_resamples']} bootstrap resamples of {ci['unit']}s)")
+        parts.append(
+            f"micro F1 95% CI [{fmt_score(ci['low'])}, {fmt_score(ci['high'])}] "
+            f"({ci['n_resamples']} bootstrap resamples of {ci['unit']}s)"
+        )
     if money.get("matched"):
         parts.append(f"money values right: {money['correct']}/{money['matched']}")
     timing = record.get("timing", {})

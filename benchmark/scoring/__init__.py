@@ -13,6 +13,7 @@ Public API:
 
 Imports numpy only; seqeval (and through it scikit-learn) loads on first use.
 """
+
 from .alignment import Alignment, Entity
 from .counts import prf, summarize
 from .evaluate import COUNT_METRICS, align_predictions, evaluate, paired_bootstrap

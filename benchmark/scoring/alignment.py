@@ -16,6 +16,7 @@ A predicted span that the projection drops (it covers no token, or its first
 token already belongs to another predicted span) is `dropped`: seqeval never
 sees it, so it is neither right nor wrong there.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -44,7 +45,9 @@ class Alignment:
     dropped: list[Span] = field(default_factory=list)
 
 
-def projected_entities(tokens: Sequence[Token], spans: Sequence[Span], tags: Sequence[str]) -> tuple[list[Entity], list[Span]]:
+def projected_entities(
+    tokens: Sequence[Token], spans: Sequence[Span], tags: Sequence[str]
+) -> tuple[list[Entity], list[Span]]:
     """The entities of the projected `tags` (valid IOB2 by construction),
     each with its source span; and the spans the projection dropped.
 
@@ -93,7 +96,7 @@ def align(gold: Sequence[Entity], pred: Sequence[Entity]) -> Alignment:
     firsts, ends = [g.first for g in gold], [g.end for g in gold]
     ordered = all(g.first < g.end for g in gold) and all(a <= b for a, b in zip(ends, firsts[1:]))
     for p in rest:
-        near = gold[bisect_right(ends, p.first):bisect_left(firsts, p.end)] if ordered else gold
+        near = gold[bisect_right(ends, p.first) : bisect_left(firsts, p.end)] if ordered else gold
         overlapping = [g for g in near if id(g) not in used and g.first < p.end and p.first < g.end]
         if not overlapping:
             result.false_positives.append(p)

@@ -5,6 +5,7 @@ replacement. A resample is kept as how many times each unit was picked, so
 every resample's totals are one matrix product with the per-unit counts
 (counts.UnitCounts): 1000 resamples of 50 documents take a few milliseconds.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -71,8 +72,16 @@ def paired_test(counts_a: UnitCounts, counts_b: UnitCounts, *, n_resamples: int,
         raise ValueError("paired bootstrap needs the same units on both sides")
     f1_a, f1_b = micro_f1(counts_a), micro_f1(counts_b)
     delta = f1_b - f1_a
-    out = {"f1_a": f1_a, "f1_b": f1_b, "delta": delta, "p_value": 1.0, "ci95": {"low": None, "high": None},
-           "n_resamples": n_resamples, "unit": unit, "seed": seed}
+    out = {
+        "f1_a": f1_a,
+        "f1_b": f1_b,
+        "delta": delta,
+        "p_value": 1.0,
+        "ci95": {"low": None, "high": None},
+        "n_resamples": n_resamples,
+        "unit": unit,
+        "seed": seed,
+    }
     if n_resamples > 0 and counts_a.n_units > 0:
         weights = resample_weights(counts_a.n_units, n_resamples, seed)
         deltas = micro_f1_samples(counts_b, weights) - micro_f1_samples(counts_a, weights)

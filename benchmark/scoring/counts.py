@@ -12,6 +12,7 @@ the summed counts reproduce seqeval's own numbers bit for bit (pinned by
 tests/test_scoring_seqeval.py). Macro F1 is seqeval's too: the mean F1 over
 the types that occur in the gold or the predictions.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

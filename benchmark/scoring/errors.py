@@ -5,6 +5,7 @@ agree with the seqeval numbers: a prediction seqeval counts right never shows
 up as an error, and one that differs from the gold only by a proclitic the
 gold leaves out is right (both land on the same token).
 """
+
 from __future__ import annotations
 
 from typing import Sequence
@@ -17,7 +18,7 @@ from .prepare import GoldCorpus, PredictedDocument
 
 def span_json(span: Span, text: str) -> dict:
     """A span as stored in run records, its text taken from the document."""
-    out = {"start": span.start, "end": span.end, "label": span.label, "text": text[span.start:span.end]}
+    out = {"start": span.start, "end": span.end, "label": span.label, "text": text[span.start : span.end]}
     if span.value is not None:
         out["value"] = span.value.to_json()
     return out
@@ -43,8 +44,10 @@ def error_lists(gold: GoldCorpus, aligned: Sequence[Alignment]) -> dict:
         out["false_positives"] += [{"document": doc_id, **span_json(e.span, text)} for e in a.false_positives]
         out["false_negatives"] += [{"document": doc_id, **span_json(e.span, text)} for e in a.false_negatives]
         for kind in ("boundary", "type"):
-            out[kind] += [{"document": doc_id, "gold": span_json(g.span, text), "pred": span_json(p.span, text)}
-                          for g, p in getattr(a, kind)]
+            out[kind] += [
+                {"document": doc_id, "gold": span_json(g.span, text), "pred": span_json(p.span, text)}
+                for g, p in getattr(a, kind)
+            ]
         out["dropped"] += [{"document": doc_id, **span_json(s, text)} for s in a.dropped]
     return out
 
@@ -89,5 +92,9 @@ def money_values(aligned: Sequence[Alignment]) -> dict:
                 continue
             matched += 1
             correct += int(g.span.value.matches(p.span.value))
-    return {"matched": matched, "correct": correct, "accuracy": correct / matched if matched else 0.0,
-            "gold_without_value": without_value}
+    return {
+        "matched": matched,
+        "correct": correct,
+        "accuracy": correct / matched if matched else 0.0,
+        "gold_without_value": without_value,
+    }

@@ -1,11 +1,12 @@
 """evaluate(): the `metrics` object of a run record (docs/run-record.md).
 
-    gold + predicted spans
-      -> one tokenization, IOB2 projection (prepare.py)
-      -> per-unit counts for each count-based metric (seqeval_metrics.py,
-         span_metrics.py), summed for the scores, resampled for the CIs
-      -> token-level alignment for errors, confusion and money values
+gold + predicted spans
+  -> one tokenization, IOB2 projection (prepare.py)
+  -> per-unit counts for each count-based metric (seqeval_metrics.py,
+     span_metrics.py), summed for the scores, resampled for the CIs
+  -> token-level alignment for errors, confusion and money values
 """
+
 from __future__ import annotations
 
 from typing import Mapping, Sequence
@@ -26,11 +27,11 @@ COUNT_METRICS = ("seqeval_strict", "seqeval_default", "span_exact", "span_lenien
 
 def unit_counts(gold: GoldCorpus, predicted: Sequence[PredictedDocument], metric: str) -> UnitCounts:
     if metric.startswith("seqeval_") and metric in COUNT_METRICS:
-        mode = metric[len("seqeval_"):]
+        mode = metric[len("seqeval_") :]
         sequences = ((g.tags, p.tags, g.unit_of_token) for g, p in zip(gold.documents, predicted))
         return sequence_counts(sequences, mode, gold.n_units, LABELS)
     if metric.startswith("span_") and metric in COUNT_METRICS:
-        return span_counts(gold, predicted, metric[len("span_"):])
+        return span_counts(gold, predicted, metric[len("span_") :])
     raise ValueError(f"unknown metric {metric!r}; expected one of {COUNT_METRICS}")
 
 

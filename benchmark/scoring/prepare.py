@@ -13,6 +13,7 @@ when the corpus has a single document, so a one-article corpus still gets a
 confidence interval. Units never change what seqeval sees (one sequence per
 document); they only say which rows the bootstrap draws.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -84,13 +85,17 @@ def _check_spans(doc: Document, spans: Sequence[Span], side: str) -> None:
         if not isinstance(span, Span):
             raise ValueError(f"{side} of document {doc.id!r}: item {number} is a {type(span).__name__}, not a Span")
         if span.label not in LABELS:
-            raise ValueError(f"{where}: label {span.label!r} is not one of {', '.join(LABELS)}; "
-                             "map model labels through the model card before scoring")
+            raise ValueError(
+                f"{where}: label {span.label!r} is not one of {', '.join(LABELS)}; "
+                "map model labels through the model card before scoring"
+            )
         if not 0 <= span.start < span.end <= len(doc.text):
             raise ValueError(f"{where}: offsets outside the text (length {len(doc.text)}) or empty")
-        if span.text and span.text != doc.text[span.start:span.end]:
-            raise ValueError(f"{where}: text {span.text!r} differs from the document's "
-                             f"{doc.text[span.start:span.end]!r} (offsets shifted?)")
+        if span.text and span.text != doc.text[span.start : span.end]:
+            raise ValueError(
+                f"{where}: text {span.text!r} differs from the document's "
+                f"{doc.text[span.start : span.end]!r} (offsets shifted?)"
+            )
 
 
 def prepare_gold(documents: Sequence[Document]) -> GoldCorpus:
@@ -113,8 +118,11 @@ def prepare_gold(documents: Sequence[Document]) -> GoldCorpus:
         else:
             next_unit += 1
         spans = unique_sorted(doc.spans)
-        prepared.append(GoldDocument(doc, tokens, TokenIndex(tokens), unit_of_token,
-                                     first_unit, spans, spans_to_tags(tokens, spans)))
+        prepared.append(
+            GoldDocument(
+                doc, tokens, TokenIndex(tokens), unit_of_token, first_unit, spans, spans_to_tags(tokens, spans)
+            )
+        )
     return GoldCorpus(tuple(prepared), next_unit, "sentence" if by_sentence else "document")
 
 

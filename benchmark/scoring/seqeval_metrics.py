@@ -16,6 +16,7 @@ tests/test_scoring_seqeval.py) while the bootstrap can resample units.
 seqeval is imported on first use: it pulls in scikit-learn, which commands
 that never score should not pay for.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -14,6 +14,7 @@ Matching is one-to-one: exact pairs are taken first, then the looser pairs,
 so a prediction never earns credit twice. Credit is booked to the gold span's
 unit, each predicted span to its own unit (see prepare.GoldDocument.unit_of).
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -69,8 +70,9 @@ def match_spans(
     candidates = []
     for j in open_pred:
         p = pred[j]
-        window = range(bisect_right(starts, p.start - longest), bisect_left(starts, p.end)) if ordered \
-            else range(len(gold))
+        window = (
+            range(bisect_right(starts, p.start - longest), bisect_left(starts, p.end)) if ordered else range(len(gold))
+        )
         for i in window:
             g = gold[i]
             if i in used_gold or g.start >= p.end or g.end <= p.start:

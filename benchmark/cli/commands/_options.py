@@ -13,6 +13,7 @@ lets NaN through (every comparison with NaN is false), which would make
 `bench check --max-drop nan` pass any candidate; `FiniteFloatRange` refuses
 NaN and infinities.
 """
+
 from __future__ import annotations
 
 import math
@@ -44,7 +45,6 @@ class FiniteFloatRange(click.FloatRange):
         return number
 
 
-
 def _remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
     if value is not None:
         from ...corpora.news import use_texts_dir
@@ -54,5 +54,11 @@ def _remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -
 
 def news_dir_option(command: F) -> F:
     """Add --corpus-dir to a command that reads the news corpus indirectly."""
-    return click.option("--corpus-dir", type=click.Path(file_okay=False, path_type=Path), envvar="BENCH_NEWS_DIR",
-                        expose_value=False, callback=_remember, help=CORPUS_DIR_HELP)(command)
+    return click.option(
+        "--corpus-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="BENCH_NEWS_DIR",
+        expose_value=False,
+        callback=_remember,
+        help=CORPUS_DIR_HELP,
+    )(command)

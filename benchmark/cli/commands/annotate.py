@@ -1,4 +1,5 @@
 """`bench annotate`: mention list -> gold annotation JSON with offsets."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,13 @@ from ...overwrite import check_file_target, is_annotation
 @click.command()
 @click.argument("text_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("mentions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Annotation JSON to write (atomically).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Annotation JSON to write (atomically).",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
 def annotate(text_file: Path, mentions: Path, output: Path, force: bool) -> None:
     """Find each `LABEL<TAB>surface` line of MENTIONS in TEXT_FILE, in order,

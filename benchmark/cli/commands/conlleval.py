@@ -1,4 +1,5 @@
 """`bench conlleval`: seqeval scores of a CoNLL file of `token gold pred` lines."""
+
 from __future__ import annotations
 
 import json
@@ -58,20 +59,36 @@ def _print_table(path: Path, result: dict) -> None:
     table.add_row("micro", pct(o["precision"]), pct(o["recall"]), pct(o["f1"]), str(o["support"]))
     table.add_row("macro", "", "", pct(result["macro_f1"]), "")
     r = result["repairs_by_column"]
-    what = ("I- tags that start an entity read as B-" if result["mode"] == "default"
-            else "tags of entities that start with I- ignored")
-    table.caption = (f"{result['sentences']} sentences, {result['tokens']} tokens; scores in %; "
-                     f"{result['repairs']} invalid IOB2 tag(s) repaired (gold {r['gold']}, pred {r['pred']}): {what}")
+    what = (
+        "I- tags that start an entity read as B-"
+        if result["mode"] == "default"
+        else "tags of entities that start with I- ignored"
+    )
+    table.caption = (
+        f"{result['sentences']} sentences, {result['tokens']} tokens; scores in %; "
+        f"{result['repairs']} invalid IOB2 tag(s) repaired (gold {r['gold']}, pred {r['pred']}): {what}"
+    )
     Console().print(table)
 
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--mode", type=click.Choice(MODES), default="strict", show_default=True,
-              help="strict: seqeval mode='strict', scheme=IOB2 (the benchmark's headline). "
-                   "default: seqeval's default, conlleval-compatible mode.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a table; json: {overall, per_type, macro_f1, repairs, mode, ...}.")
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    default="strict",
+    show_default=True,
+    help="strict: seqeval mode='strict', scheme=IOB2 (the benchmark's headline). "
+    "default: seqeval's default, conlleval-compatible mode.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a table; json: {overall, per_type, macro_f1, repairs, mode, ...}.",
+)
 def conlleval(file: Path, mode: str, fmt: str) -> None:
     """Score FILE, a CoNLL file of `token gold pred` lines, with seqeval.
 

@@ -1,4 +1,5 @@
 """`bench corpus fetch DIR` / `bench corpus verify DIR`: the news texts."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,8 +21,9 @@ def fetch(directory: Path, force: bool) -> None:
     there but differs from the manifest is reported, not replaced (unless --force)."""
     from ...corpora.news import fetch_corpus
 
-    written, problems = fetch_corpus(directory, progress=lambda name: click.echo(f"fetching {name}", err=True),
-                                     force=force)
+    written, problems = fetch_corpus(
+        directory, progress=lambda name: click.echo(f"fetching {name}", err=True), force=force
+    )
     for line in problems:
         click.echo(line, err=True)
     click.echo(f"{directory}: {written} text(s) written, {len(problems)} problem(s)")

@@ -4,6 +4,7 @@ training and evaluation data rebuilt from public sources (benchmark/corpora/aner
 DIR defaults to $BENCH_DATA/anercorp, else {cache}/data/anercorp, which is
 where `bench train`, `bench score` and the e5 evaluation look.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,8 +32,9 @@ def fetch(dataset: str, directory: Path | None) -> None:
     written = fetch_anercorp(directory, progress=lambda url: click.echo(f"fetching {url}", err=True))
     for path in written:
         click.echo(f"wrote {path}", err=True)
-    click.echo(f"{directory}: ANERcorp (CAMeL split) train and test present, sha256 checked "
-               f"({len(written)} file(s) written)")
+    click.echo(
+        f"{directory}: ANERcorp (CAMeL split) train and test present, sha256 checked ({len(written)} file(s) written)"
+    )
 
 
 @data.command()

@@ -1,4 +1,5 @@
 """`bench export --format hf|conll|jsonl OUT`."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,12 +8,21 @@ import click
 
 from ._options import news_dir_option
 
+
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["hf", "conll", "jsonl"]), required=True,
-              help="hf: datasets.DatasetDict saved with save_to_disk; conll: `token TAG` lines; jsonl: spans.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["hf", "conll", "jsonl"]),
+    required=True,
+    help="hf: datasets.DatasetDict saved with save_to_disk; conll: `token TAG` lines; jsonl: spans.",
+)
 @click.argument("out", type=click.Path(path_type=Path))
-@click.option("--force", is_flag=True, help="Replace OUT even when it is a non-empty directory or a file "
-              "this command did not write.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace OUT even when it is a non-empty directory or a file this command did not write.",
+)
 @news_dir_option
 def export(fmt: str, out: Path, force: bool) -> None:
     """Export the gold (seed, and the news splits when --corpus-dir or $BENCH_NEWS_DIR is set) to OUT.

@@ -1,4 +1,5 @@
 """`bench leaderboard`: rank the run records in results/ (see benchmark/results/leaderboard.py)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,21 +17,56 @@ from ._unusable import UnusableInput
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="table: the terminal view; markdown for the README; html, csv, json for other tools.")
-@click.option("--metric", type=click.Choice(METRICS), default="seqeval_strict", show_default=True,
-              help="The F1 that ranks the models.")
-@click.option("--corpus", "corpus_name", default=None, metavar="NAME",
-              help="Only this corpus (e.g. seed). Default: every corpus, one section each.")
-@click.option("--results", "results_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Directory of run records. Default: results/ of the project.")
-@click.option("--n-resamples", type=PAIRED_RESAMPLES, default=1000, show_default=True,
-              help="Paired-bootstrap resamples of the tie test between neighbouring ranks.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file (atomically) instead of stdout.")
-@click.option("--readme", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help="Rewrite the markdown leaderboard between the README's leaderboard markers "
-                   "(only when every corpus in results/ can be re-scored here).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table: the terminal view; markdown for the README; html, csv, json for other tools.",
+)
+@click.option(
+    "--metric",
+    type=click.Choice(METRICS),
+    default="seqeval_strict",
+    show_default=True,
+    help="The F1 that ranks the models.",
+)
+@click.option(
+    "--corpus",
+    "corpus_name",
+    default=None,
+    metavar="NAME",
+    help="Only this corpus (e.g. seed). Default: every corpus, one section each.",
+)
+@click.option(
+    "--results",
+    "results_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory of run records. Default: results/ of the project.",
+)
+@click.option(
+    "--n-resamples",
+    type=PAIRED_RESAMPLES,
+    default=1000,
+    show_default=True,
+    help="Paired-bootstrap resamples of the tie test between neighbouring ranks.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of stdout.",
+)
+@click.option(
+    "--readme",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Rewrite the markdown leaderboard between the README's leaderboard markers "
+    "(only when every corpus in results/ can be re-scored here).",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
 @news_dir_option
 def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, readme, force) -> None:
@@ -47,8 +83,14 @@ def leaderboard(fmt, metric, corpus_name, results_dir, n_resamples, output, read
     results_dir = results_dir or project_root() / "results"
     try:
         records, skipped = load_results(results_dir)
-        board = build_leaderboard(records, metric=metric, corpus=corpus_name, n_resamples=n_resamples,
-                                  skipped=skipped, gold_loader=try_load_gold)
+        board = build_leaderboard(
+            records,
+            metric=metric,
+            corpus=corpus_name,
+            n_resamples=n_resamples,
+            skipped=skipped,
+            gold_loader=try_load_gold,
+        )
     except RecordError as err:
         raise UnusableInput(str(err))
     if readme is not None:
@@ -79,8 +121,10 @@ def _write_readme(readme: Path, board) -> None:
     """Rewrite the README block only from a board whose every corpus was
     re-scored here; leave the file untouched (byte for byte) when nothing changed."""
     if board.missing:
-        raise UnusableInput(f"{readme}: not rewritten: the leaderboard block must be re-scored on every corpus, "
-                            f"and here {'; '.join(board.missing)}")
+        raise UnusableInput(
+            f"{readme}: not rewritten: the leaderboard block must be re-scored on every corpus, "
+            f"and here {'; '.join(board.missing)}"
+        )
     with open(readme, encoding="utf-8", newline="") as handle:  # byte for byte: no newline translation
         before = handle.read()
     try:

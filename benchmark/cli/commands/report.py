@@ -1,4 +1,5 @@
 """`bench report RUN.json [-o report.html]`: the HTML error report."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,13 @@ from ._unusable import UnusableInput
 
 @click.command()
 @click.argument("run", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="HTML file to write. Default: RUN with the suffix .html.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="HTML file to write. Default: RUN with the suffix .html.",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
 @news_dir_option
 def report(run: Path, output: Path | None, force: bool) -> None:

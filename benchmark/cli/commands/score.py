@@ -1,4 +1,5 @@
 """`bench score RUN.json`: re-score a record's stored predictions against the current gold."""
+
 from __future__ import annotations
 
 import json
@@ -17,10 +18,16 @@ stderr = Console(stderr=True)
 
 @click.command()
 @click.argument("record_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--corpus-dir", type=click.Path(file_okay=False, path_type=Path), envvar="BENCH_NEWS_DIR",
-              help="Directory of the news texts (or $BENCH_NEWS_DIR).")
+@click.option(
+    "--corpus-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="BENCH_NEWS_DIR",
+    help="Directory of the news texts (or $BENCH_NEWS_DIR).",
+)
 @click.option("--update", is_flag=True, help="Rewrite RECORD_PATH with the new scores.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the re-scored record here.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the re-scored record here."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--force", is_flag=True, help="Overwrite the output even when it is not a file this command wrote.")
 def score(record_path: Path, corpus_dir, update: bool, output, fmt: str, force: bool) -> None:

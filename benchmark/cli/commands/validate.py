@@ -1,4 +1,5 @@
 """`bench validate`: every gold annotation file against its document."""
+
 from __future__ import annotations
 
 import click

@@ -26,6 +26,7 @@ any, the leftmost one at or after the end of the previous placed span is taken
 A surface with no eligible occurrence is *unaligned* (a hallucination, or a
 repeat with every occurrence already used) and is reported, never dropped.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,12 +35,22 @@ from dataclasses import dataclass
 
 PROCLITICS = "وفبلك"
 _DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-_CHAR_MAP = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ى": "ي", "ة": "ه",
-    "٫": ".", "٬": ",",
-    **{chr(0x0660 + i): str(i) for i in range(10)},
-    **{chr(0x06F0 + i): str(i) for i in range(10)},
-})
+_CHAR_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ى": "ي",
+        "ة": "ه",
+        "٫": ".",
+        "٬": ",",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ is never reused. Entries live in $BENCH_CACHE/llm-answers/<key[:2]>/<key>.json
 and hold the answer, the usage and the server's model id and fingerprint;
 never the API key (it is not part of any request body).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,8 +20,11 @@ from ...io import write_json_atomic
 
 
 def answer_key(base_url: str, model: str, prompt_version: str, prompt_sha256: str, request: dict) -> str:
-    payload = json.dumps({"base_url": base_url, "model": model, "prompt": [prompt_version, prompt_sha256],
-                          "request": request}, sort_keys=True, ensure_ascii=False)
+    payload = json.dumps(
+        {"base_url": base_url, "model": model, "prompt": [prompt_version, prompt_sha256], "request": request},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -20,6 +20,7 @@ everything else that decides the answers (docs/model-cards.md):
 
 `openai:NAME` is a card with model NAME and every default.
 """
+
 from __future__ import annotations
 
 import os
@@ -46,7 +47,7 @@ _NUMBERS = ("temperature", "timeout_s", "backoff_s")
 
 def openai_card(name: str) -> dict:
     """The card of `openai:NAME`."""
-    return {"name": name, "kind": "llm", "model": name[len("openai:"):]}
+    return {"name": name, "kind": "llm", "model": name[len("openai:") :]}
 
 
 def check_llm_card(card: dict, where: str, error: type[Exception]) -> dict:
@@ -65,8 +66,9 @@ def check_llm_card(card: dict, where: str, error: type[Exception]) -> dict:
         if card[key] < 1:
             raise error(f"{where}: {key} must be at least 1")
     if card["response_format"] not in RESPONSE_FORMATS:
-        raise error(f"{where}: response_format must be one of {', '.join(RESPONSE_FORMATS)}, "
-                    f"not {card['response_format']!r}")
+        raise error(
+            f"{where}: response_format must be one of {', '.join(RESPONSE_FORMATS)}, not {card['response_format']!r}"
+        )
     if card["system_role"] not in ("system", "merge"):
         raise error(f"{where}: system_role must be 'system' or 'merge', not {card['system_role']!r}")
     prices = card.get("prices")

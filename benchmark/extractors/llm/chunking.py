@@ -7,6 +7,7 @@ exact slice `text[start:end]` of the untouched document (leading and trailing
 whitespace trimmed), so offsets found in a chunk map back to the document by
 adding `start`.
 """
+
 from __future__ import annotations
 
 import re

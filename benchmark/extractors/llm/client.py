@@ -19,6 +19,7 @@ The API key is given to the SDK only. It is not part of any request body or
 answer, and every error message passes through `_scrub`, which replaces it, so
 it cannot reach a record, the cache, a log or a message.
 """
+
 from __future__ import annotations
 
 import threading
@@ -42,15 +43,30 @@ class Answer:
     retries: int = 0
 
     def to_json(self) -> dict:
-        return {k: getattr(self, k) for k in ("content", "model", "system_fingerprint", "prompt_tokens",
-                                                "completion_tokens", "finish_reason", "latency_s")}
+        return {
+            k: getattr(self, k)
+            for k in (
+                "content",
+                "model",
+                "system_fingerprint",
+                "prompt_tokens",
+                "completion_tokens",
+                "finish_reason",
+                "latency_s",
+            )
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> Answer:
-        return cls(content=data.get("content"), model=data.get("model"),
-                   system_fingerprint=data.get("system_fingerprint"), prompt_tokens=data.get("prompt_tokens"),
-                   completion_tokens=data.get("completion_tokens"), finish_reason=data.get("finish_reason"),
-                   latency_s=float(data.get("latency_s") or 0.0))
+        return cls(
+            content=data.get("content"),
+            model=data.get("model"),
+            system_fingerprint=data.get("system_fingerprint"),
+            prompt_tokens=data.get("prompt_tokens"),
+            completion_tokens=data.get("completion_tokens"),
+            finish_reason=data.get("finish_reason"),
+            latency_s=float(data.get("latency_s") or 0.0),
+        )
 
 
 class Rejected(Exception):
@@ -70,14 +86,16 @@ class Failed(Exception):
 
 
 class Endpoint:
-    def __init__(self, base_url: str, api_key: str | None, *, timeout_s: float, max_retries: int,
-                 backoff_s: float, what: str):
+    def __init__(
+        self, base_url: str, api_key: str | None, *, timeout_s: float, max_retries: int, backoff_s: float, what: str
+    ):
         self.openai = require("openai", "llm", what)
         self.base_url = base_url
         self._key = api_key or ""
         # Local servers need no key, but the SDK insists on one: "EMPTY" is what vLLM's docs use.
-        self.client = self.openai.OpenAI(base_url=base_url, api_key=api_key or "EMPTY", timeout=timeout_s,
-                                         max_retries=0)
+        self.client = self.openai.OpenAI(
+            base_url=base_url, api_key=api_key or "EMPTY", timeout=timeout_s, max_retries=0
+        )
         self.timeout_s = timeout_s
         self.max_retries = max_retries
         self.backoff_s = backoff_s
@@ -93,7 +111,7 @@ class Endpoint:
         return text[:300]
 
     def _wait(self, attempt: int, err: Exception) -> None:
-        delay = self.backoff_s * (2 ** attempt)
+        delay = self.backoff_s * (2**attempt)
         response = getattr(err, "response", None)
         retry_after = response.headers.get("retry-after") if response is not None else None
         try:
@@ -116,11 +134,13 @@ class Endpoint:
             try:
                 response = self.client.chat.completions.create(**body)
             except (openai.AuthenticationError, openai.PermissionDeniedError) as err:
-                raise InputError(f"{self.base_url}: the endpoint refused the API key (HTTP {err.status_code}); "
-                                 "check OPENAI_API_KEY") from None
+                raise InputError(
+                    f"{self.base_url}: the endpoint refused the API key (HTTP {err.status_code}); check OPENAI_API_KEY"
+                ) from None
             except openai.NotFoundError as err:
-                raise InputError(f"{self.base_url}: model {body.get('model')!r} not found (HTTP 404: "
-                                 f"{self._scrub(err.message)})") from None
+                raise InputError(
+                    f"{self.base_url}: model {body.get('model')!r} not found (HTTP 404: {self._scrub(err.message)})"
+                ) from None
             except (openai.BadRequestError, openai.UnprocessableEntityError) as err:
                 raise Rejected(f"HTTP {err.status_code}: {self._scrub(err.message)}", attempt) from None
             except openai.APIStatusError as err:  # 429 and 5xx (and other statuses): retry
@@ -148,9 +168,13 @@ class Endpoint:
         tries = self.max_retries + 1
         if isinstance(last, openai.APIConnectionError) and not isinstance(last, openai.APITimeoutError):
             cause = self._scrub(getattr(last, "__cause__", None) or last)
-            raise InputError(f"{self.base_url}: cannot reach the endpoint after {tries} tries ({cause}); "
-                             "start the server or fix --base-url / OPENAI_BASE_URL")
+            raise InputError(
+                f"{self.base_url}: cannot reach the endpoint after {tries} tries ({cause}); "
+                "start the server or fix --base-url / OPENAI_BASE_URL"
+            )
         if isinstance(last, openai.APITimeoutError):
             raise Failed(f"no answer within {self.timeout_s:g} s, {tries} tries", self.max_retries)
         status = getattr(last, "status_code", "?")
-        raise Failed(f"HTTP {status} after {tries} tries: {self._scrub(getattr(last, 'message', last))}", self.max_retries)
+        raise Failed(
+            f"HTTP {status} after {tries} tries: {self._scrub(getattr(last, 'message', last))}", self.max_retries
+        )

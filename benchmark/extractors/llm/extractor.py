@@ -18,6 +18,7 @@ plus " | system_fingerprint <fp>" once the endpoint has sent one; the model
 id is the one the endpoint reports in its answers (the card's model name
 before any answer is seen).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -99,8 +100,11 @@ class LLMExtractor(ExtractorBase):
 
     def revision(self) -> str:
         model_id = ",".join(sorted(self.model_ids)) or self.model
-        parts = [model_id, f"prompt {self.prompt.version} sha256:{self.prompt.sha256[:16]}",
-                 f"settings sha256:{self.settings_sha256()[:16]}"]
+        parts = [
+            model_id,
+            f"prompt {self.prompt.version} sha256:{self.prompt.sha256[:16]}",
+            f"settings sha256:{self.settings_sha256()[:16]}",
+        ]
         if self.fingerprints:
             parts.append("system_fingerprint " + ",".join(sorted(self.fingerprints)))
         return " | ".join(parts)
@@ -109,14 +113,23 @@ class LLMExtractor(ExtractorBase):
     def endpoint(self) -> Endpoint:
         if self._endpoint is None:
             self._endpoint = Endpoint(
-                self.base_url, os.environ.get("OPENAI_API_KEY"), timeout_s=float(self.settings["timeout_s"]),
-                max_retries=int(self.settings["max_retries"]), backoff_s=float(self.settings["backoff_s"]),
-                what=f"model {self.name!r} (an OpenAI-compatible endpoint)")
+                self.base_url,
+                os.environ.get("OPENAI_API_KEY"),
+                timeout_s=float(self.settings["timeout_s"]),
+                max_retries=int(self.settings["max_retries"]),
+                backoff_s=float(self.settings["backoff_s"]),
+                what=f"model {self.name!r} (an OpenAI-compatible endpoint)",
+            )
         return self._endpoint
 
     def body(self, messages: list[dict], fmt: str) -> dict:
-        body = {"model": self.model, "messages": messages, "temperature": self.settings["temperature"],
-                "seed": self.settings["seed"], "max_tokens": self.settings["max_tokens"]}
+        body = {
+            "model": self.model,
+            "messages": messages,
+            "temperature": self.settings["temperature"],
+            "seed": self.settings["seed"],
+            "max_tokens": self.settings["max_tokens"],
+        }
         rf = response_format(fmt)
         if rf is not None:
             body["response_format"] = rf
@@ -164,8 +177,11 @@ class LLMExtractor(ExtractorBase):
     # --- the run ------------------------------------------------------------------
     def jobs(self, documents: Sequence[Document], shots) -> list[Job]:
         pairs = [(s.text, s.entities) for s in shots]
-        return [Job(doc, chunk, build_messages(self.prompt, pairs, chunk.text, self.settings["system_role"]))
-                for doc in documents for chunk in chunk_document(doc.text, int(self.settings["chunk_chars"]))]
+        return [
+            Job(doc, chunk, build_messages(self.prompt, pairs, chunk.text, self.settings["system_role"]))
+            for doc in documents
+            for chunk in chunk_document(doc.text, int(self.settings["chunk_chars"]))
+        ]
 
     def predict(self, documents: Sequence[Document]) -> Predictions:
         t0 = time.perf_counter()
@@ -215,12 +231,17 @@ class LLMExtractor(ExtractorBase):
                 start, end = job.chunk.start + p.start, job.chunk.start + p.end
                 predictions[job.document.id].append(Span(start, end, p.label, job.document.text[start:end]))
             unaligned.extend({**where, "label": u.label, "text": u.surface, "reason": u.reason} for u in unplaced)
-        self.stats = {"device": "endpoint", "llm": self.accounting(
-            jobs, shots, wall_s, rules, surfaces, unaligned, parse_failures, failed, salvaged, invalid, cut)}
+        self.stats = {
+            "device": "endpoint",
+            "llm": self.accounting(
+                jobs, shots, wall_s, rules, surfaces, unaligned, parse_failures, failed, salvaged, invalid, cut
+            ),
+        }
         return {doc_id: sorted(spans) for doc_id, spans in predictions.items()}
 
-    def accounting(self, jobs, shots, wall_s, rules, surfaces, unaligned, parse_failures, failed,
-                   salvaged, invalid, cut) -> dict:
+    def accounting(
+        self, jobs, shots, wall_s, rules, surfaces, unaligned, parse_failures, failed, salvaged, invalid, cut
+    ) -> dict:
         answered = [job for job in jobs if job.answer is not None]
         fresh = [job for job in answered if not job.cached]
         prompt_tokens = sum(job.answer.prompt_tokens or 0 for job in answered)
@@ -228,14 +249,24 @@ class LLMExtractor(ExtractorBase):
         fresh_completion = sum(job.answer.completion_tokens or 0 for job in fresh)
         cost = None
         if self.prices:
-            total = (prompt_tokens * self.prices["input_per_mtok"] + completion_tokens * self.prices["output_per_mtok"]) / 1e6
-            cost = {"total": round(total, 6), "currency": self.prices.get("currency", "USD"),
-                    "input_per_mtok": self.prices["input_per_mtok"], "output_per_mtok": self.prices["output_per_mtok"]}
+            total = (
+                prompt_tokens * self.prices["input_per_mtok"] + completion_tokens * self.prices["output_per_mtok"]
+            ) / 1e6
+            cost = {
+                "total": round(total, 6),
+                "currency": self.prices.get("currency", "USD"),
+                "input_per_mtok": self.prices["input_per_mtok"],
+                "output_per_mtok": self.prices["output_per_mtok"],
+            }
         aligned = sum(rules.values())
         used = sorted({job.format_used for job in answered if job.format_used})
         return {
-            "endpoint": {"base_url": self.base_url, "model": self.model, "model_ids": sorted(self.model_ids),
-                         "system_fingerprints": sorted(self.fingerprints)},
+            "endpoint": {
+                "base_url": self.base_url,
+                "model": self.model,
+                "model_ids": sorted(self.model_ids),
+                "system_fingerprints": sorted(self.fingerprints),
+            },
             "prompt": {"version": self.prompt.version, "sha256": self.prompt.sha256},
             "settings": {**self.settings, "response_format_used": used},
             "shots": [{"document": s.document_id, "chars": len(s.text), "entities": len(s.entities)} for s in shots],

@@ -16,6 +16,7 @@ failure and the caller keeps the raw text. Items that are not objects with a
 known label and a non-empty text are `invalid` (counted, not used). Labels are
 read case-insensitively.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,15 @@ SCHEMA: dict = {
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)
 _STRING = r'"((?:[^"\\]|\\.)*)"'
 _OBJECT = re.compile(
-    r'\{\s*(?:"label"\s*:\s*' + _STRING + r'\s*,\s*"text"\s*:\s*' + _STRING
-    + r'|"text"\s*:\s*' + _STRING + r'\s*,\s*"label"\s*:\s*' + _STRING + r')\s*\}'
+    r'\{\s*(?:"label"\s*:\s*'
+    + _STRING
+    + r'\s*,\s*"text"\s*:\s*'
+    + _STRING
+    + r'|"text"\s*:\s*'
+    + _STRING
+    + r'\s*,\s*"label"\s*:\s*'
+    + _STRING
+    + r")\s*\}"
 )
 
 
@@ -69,7 +77,7 @@ def _loads(text: str):
 
 def _between(text: str, left: str, right: str):
     start, end = text.find(left), text.rfind(right)
-    return _loads(text[start:end + 1]) if 0 <= start < end else None
+    return _loads(text[start : end + 1]) if 0 <= start < end else None
 
 
 def _json_value(content: str):
@@ -107,7 +115,9 @@ def parse_answer(content: str | None) -> Parsed:
     if items is None:
         salvaged = []
         for match in _OBJECT.finditer(content):
-            label, text = (match.group(1), match.group(2)) if match.group(1) is not None else (match.group(4), match.group(3))
+            label, text = (
+                (match.group(1), match.group(2)) if match.group(1) is not None else (match.group(4), match.group(3))
+            )
             salvaged.append({"label": _unescape(label), "text": _unescape(text)})
         if not salvaged:
             return Parsed(ok=False)

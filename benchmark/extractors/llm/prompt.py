@@ -17,6 +17,7 @@ user message instead, followed by a blank line, as Gemma's own template does;
 with no examples that first user message is the chunk's, which then reads
 instruction + blank line + the chunk verbatim.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -46,7 +47,9 @@ def available_prompts() -> list[str]:
 def load_prompt(version: str) -> Prompt:
     path = PROMPTS_DIR / f"{version}.txt"
     if not path.is_file():
-        raise InputError(f"prompt {version!r}: no {path.name} in {PROMPTS_DIR} (available: {', '.join(available_prompts())})")
+        raise InputError(
+            f"prompt {version!r}: no {path.name} in {PROMPTS_DIR} (available: {', '.join(available_prompts())})"
+        )
     return Prompt(version, path.read_text(encoding="utf-8"))
 
 
@@ -58,8 +61,9 @@ def answer_json(entities: list[tuple[str, str]]) -> str:
 SYSTEM_ROLES = ("system", "merge")
 
 
-def build_messages(prompt: Prompt, shots: list[tuple[str, list[tuple[str, str]]]], chunk_text: str,
-                   system_role: str = "system") -> list[dict]:
+def build_messages(
+    prompt: Prompt, shots: list[tuple[str, list[tuple[str, str]]]], chunk_text: str, system_role: str = "system"
+) -> list[dict]:
     """System instruction, the (chunk, gold entities) examples, then the chunk verbatim."""
     messages = []
     for text, entities in shots:

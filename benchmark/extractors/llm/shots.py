@@ -11,6 +11,7 @@ keep chunks of at most `max_chars` characters that hold at least one gold
 span, and take the N that show the most entity types, then the most spans,
 then the shortest text, at most one per document.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,13 +36,15 @@ def select_shots(n: int, budget: int, corpus_dir=None, max_chars: int = 600) -> 
     try:
         dev = load_news(corpus_dir, "dev")
     except CorpusError as err:
-        raise InputError(f"--shots {n}: the examples come from the news dev split, which cannot be loaded: {err}") from None
+        raise InputError(
+            f"--shots {n}: the examples come from the news dev split, which cannot be loaded: {err}"
+        ) from None
     candidates = []
     for doc in dev.documents:
         for chunk in chunk_document(doc.text, min(budget, max_chars)):
             spans = [s for s in doc.spans if chunk.start <= s.start and s.end <= chunk.end]
             if spans:
-                entities = [(s.label, doc.text[s.start:s.end]) for s in sorted(spans)]
+                entities = [(s.label, doc.text[s.start : s.end]) for s in sorted(spans)]
                 rank = (-len({s.label for s in spans}), -len(spans), len(chunk.text), doc.id, chunk.index)
                 candidates.append((rank, Shot(doc.id, chunk.text, entities)))
     shots: list[Shot] = []

@@ -26,6 +26,7 @@ Modules: gazetteer_data (word lists), gazetteer_lexicon (normalization, lexicon)
 gazetteer_text (the text as words, lexicon lookup), gazetteer_names (the name
 grammars), this one (choosing spans, document passes, the extractor).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -8,6 +8,7 @@ The lexicon holds every name and word class the matcher needs, normalized
 once: CLDR country names (through Babel) and the hand-written lists of
 data.py.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -207,4 +208,3 @@ def lexicon() -> Lexicon:
         markets=_forms(data.MARKET_DESIGNATORS),
         commodities=_forms(data.COMMODITY_SECTORS),
     )
-

@@ -3,6 +3,7 @@ designator and the name after it (شركة [جون دير]، [وزارة الم�
 names without a designator ([السعودية للكهرباء]، [المملكة القابضة])، and oil
 and gas fields after their designator (حقل "[ظهر]"). Boundaries follow
 annotations/GUIDELINES.md (sections 3 and 4)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -194,7 +195,9 @@ def _read_name(t: Words, k: int, head: str, lex: Lexicon, *, strip: int = 0) -> 
         elif word.startswith("لل") or (word.startswith("ل") and not first and len(word) >= 4):
             if any(x == "latin" for x in name.kinds):
                 break
-            if word.startswith("لل") and ("ال" + word[2:] in lex.designators or "ال" + word[2:] in lex.not_a_name_genitives):
+            if word.startswith("لل") and (
+                "ال" + word[2:] in lex.designators or "ال" + word[2:] in lex.not_a_name_genitives
+            ):
                 break  # الجمعية العمومية | للشركة: "of the company", not part of a name
             name.take(j, "lphrase", evidence=True)  # للاستثمار، لتنمية
         elif word.startswith("ال"):
@@ -443,7 +446,7 @@ def _opens_quote(t: Words, k: int) -> bool:
     gap = t.gap(k)
     if _SPACED_OPEN_QUOTE_RE.fullmatch(gap):
         return True
-    return len(gap) == 1 and gap in "\"«“»" and t.word(k) in ("و", "ف") and (k == 0 or t.gap(k - 1).isspace())
+    return len(gap) == 1 and gap in '"«“»' and t.word(k) in ("و", "ف") and (k == 0 or t.gap(k - 1).isspace())
 
 
 def quoted_before_nationality(t: Words, k: int, lex: Lexicon):
@@ -462,4 +465,3 @@ def quoted_before_nationality(t: Words, k: int, lex: Lexicon):
     if any(t.word(i).isdigit() for i in range(k, j + 1)) or lexicon_match(t, k, lex, clitics=False):
         return None  # a place in quotes is found as a place
     return t.words[k][0], j
-

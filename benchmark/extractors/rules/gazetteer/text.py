@@ -1,5 +1,6 @@
 """A document's normalized copy as words, and the word-level matching helpers
 the `gazetteer` rules share: proclitic readings, lexicon lookup, quoted names."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -171,5 +172,3 @@ def quoted_name(t: Words, k: int):
     if k + 1 >= len(t.words) or not OPEN_QUOTE_RE.fullmatch(t.gap(k)):
         return None
     return name_up_to_mark(t, k + 1, data.MAX_NAME_WORDS, CLOSE_QUOTE_RE)
-
-

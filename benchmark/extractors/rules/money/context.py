@@ -24,6 +24,7 @@ nationality adjective qualifies (قطري -> riyal QAR). For one bare noun, in o
 The dollar is not resolved: a bare دولار is USD in Arabic financial news
 (GUIDELINES 6), whatever country the article is about.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -35,8 +36,7 @@ from . import lexicon as lex
 
 # Currency nouns shared by several countries, whose bare form the text can settle.
 # Not فلس: its size depends on the country (1/1000 of a dinar, 1/100 of a dirham).
-RESOLVABLE_FAMILIES = frozenset({"riyal", "dirham", "pound", "dinar", "lira", "franc", "rupee",
-                                 "peso", "krona"})
+RESOLVABLE_FAMILIES = frozenset({"riyal", "dirham", "pound", "dinar", "lira", "franc", "rupee", "peso", "krona"})
 _FAMILIES = {family.name: family for family in lex.FAMILIES if family.name in RESOLVABLE_FAMILIES}
 
 # Country names and cities (normalized, article included where the name has
@@ -46,29 +46,58 @@ _FAMILIES = {family.name: family for family in lex.FAMILIES if family.name in RE
 # written "جنيه إسترليني": a bare جنيه stays Egyptian), not "المملكة" (Saudi
 # Arabia, Morocco, Jordan, Bahrain all call themselves so), not "عمان" (Oman or Amman).
 COUNTRY_NAMES: dict[str, str] = {
-    "السعوديه": "سعودي", "الرياض": "سعودي", "جده": "سعودي",
-    "قطر": "قطري", "الدوحه": "قطري",
+    "السعوديه": "سعودي",
+    "الرياض": "سعودي",
+    "جده": "سعودي",
+    "قطر": "قطري",
+    "الدوحه": "قطري",
     "مسقط": "عماني",
-    "اليمن": "يمني", "صنعاء": "يمني", "عدن": "يمني",
-    "ايران": "ايراني", "طهران": "ايراني",
-    "الامارات": "اماراتي", "دبي": "اماراتي", "ابوظبي": "اماراتي", "الشارقه": "اماراتي",
-    "المغرب": "مغربي", "الرباط": "مغربي",
-    "مصر": "مصري", "القاهره": "مصري",
-    "السودان": "سوداني", "الخرطوم": "سوداني",
+    "اليمن": "يمني",
+    "صنعاء": "يمني",
+    "عدن": "يمني",
+    "ايران": "ايراني",
+    "طهران": "ايراني",
+    "الامارات": "اماراتي",
+    "دبي": "اماراتي",
+    "ابوظبي": "اماراتي",
+    "الشارقه": "اماراتي",
+    "المغرب": "مغربي",
+    "الرباط": "مغربي",
+    "مصر": "مصري",
+    "القاهره": "مصري",
+    "السودان": "سوداني",
+    "الخرطوم": "سوداني",
     "الكويت": "كويتي",
     "الاردن": "اردني",
-    "البحرين": "بحريني", "المنامه": "بحريني",
+    "البحرين": "بحريني",
+    "المنامه": "بحريني",
     "تونس": "تونسي",
-    "العراق": "عراقي", "بغداد": "عراقي",
+    "العراق": "عراقي",
+    "بغداد": "عراقي",
     "ليبيا": "ليبي",
     "الجزائر": "جزائري",
-    "تركيا": "تركي", "انقره": "تركي", "اسطنبول": "تركي",
-    "لبنان": "لبناني", "بيروت": "لبناني",
-    "سوريا": "سوري", "سوريه": "سوري", "دمشق": "سوري",
-    "سويسرا": "سويسري", "زيورخ": "سويسري", "جنيف": "سويسري",
-    "الهند": "هندي", "باكستان": "باكستاني", "اندونيسيا": "اندونيسي", "سريلانكا": "سريلانكي",
-    "السويد": "سويدي", "النرويج": "نرويجي", "الدنمارك": "دنماركي",
-    "المكسيك": "مكسيكي", "الارجنتين": "ارجنتيني", "الفلبين": "فلبيني", "تشيلي": "تشيلي",
+    "تركيا": "تركي",
+    "انقره": "تركي",
+    "اسطنبول": "تركي",
+    "لبنان": "لبناني",
+    "بيروت": "لبناني",
+    "سوريا": "سوري",
+    "سوريه": "سوري",
+    "دمشق": "سوري",
+    "سويسرا": "سويسري",
+    "زيورخ": "سويسري",
+    "جنيف": "سويسري",
+    "الهند": "هندي",
+    "باكستان": "باكستاني",
+    "اندونيسيا": "اندونيسي",
+    "سريلانكا": "سريلانكي",
+    "السويد": "سويدي",
+    "النرويج": "نرويجي",
+    "الدنمارك": "دنماركي",
+    "المكسيك": "مكسيكي",
+    "الارجنتين": "ارجنتيني",
+    "الفلبين": "فلبيني",
+    "تشيلي": "تشيلي",
     "كولومبيا": "كولومبي",
 }
 
@@ -88,14 +117,14 @@ def _stems(key: str) -> list[str]:
     """The word and the word without one proclitic ("للسعوديه" -> "السعوديه")."""
     stems = [key]
     for clitic in lex.PROCLITICS:
-        rest = key[len(clitic):]
+        rest = key[len(clitic) :]
         if key.startswith(clitic) and len(rest) >= 3:
             stems.append("ا" + rest if clitic.endswith("ل") and rest.startswith("ل") else rest)
     return stems
 
 
 def _adjective_base(stem: str) -> str:
-    """"القطرية" -> "قطري", "القطريين" -> "قطري", "تونسيا" -> "تونسي"."""
+    """ "القطرية" -> "قطري", "القطريين" -> "قطري", "تونسيا" -> "تونسي"."""
     if stem.startswith("ال"):
         stem = stem[2:]
     for plural in ("يين", "يون"):
@@ -112,8 +141,11 @@ def word_evidence(sentence: int, position: int, key: str) -> list[Evidence]:
     """The countries (as family ISO codes) that one normalized word names, if any."""
     for stem in _stems(key):
         base = COUNTRY_NAMES.get(stem) or _adjective_base(stem)
-        found = [Evidence(sentence, position, family.name, family.adjectives[base], False)
-                 for family in _FAMILIES.values() if base in family.adjectives]
+        found = [
+            Evidence(sentence, position, family.name, family.adjectives[base], False)
+            for family in _FAMILIES.values()
+            if base in family.adjectives
+        ]
         if found:
             return found
     return []

@@ -10,6 +10,7 @@ hand-made test sentences (tests/test_money.py), never from gold annotations;
 its news-corpus changes were developed on the dev split only
 (benchmarks/MONEY_RULES.md).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -41,6 +42,6 @@ class MoneyRulesExtractor(ExtractorBase):
 
 @lru_cache(maxsize=1)
 def revision() -> str:
-    """"sha256:" + a hash of the grammar's source files and this one, so cached
+    """ "sha256:" + a hash of the grammar's source files and this one, so cached
     predictions of an older grammar are never reused."""
     return package_revision(PACKAGE_DIR)

@@ -1,6 +1,7 @@
 """The MONEY grammar over lexed units (lexer.py), first half: numbers written
 in words or digits, groups and amounts, and currencies (names, adjectives,
 abbreviations, symbols). mentions.py builds whole mentions on top of it."""
+
 from __future__ import annotations
 
 from fractions import Fraction
@@ -14,7 +15,7 @@ from .values import _Amount, _Currency, _Group, numeric_value
 
 
 def _strip_conjunction(key: str) -> str:
-    """"وارتفع" -> "ارتفع": a verb seen with the conjunction still glued on."""
+    """ "وارتفع" -> "ارتفع": a verb seen with the conjunction still glued on."""
     return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
 
 
@@ -181,9 +182,11 @@ class _Grammar:
         Each letter stands alone (a one-letter word not glued to anything); the
         dinar's country is left to the document, like a bare "دينار".
         """
+
         def letter(k: int, raw: str) -> bool:
             glued_after = k + 1 < self.n and self.units[k + 1].glued and self.units[k + 1].kind != "sym"
             return self.is_word(k) and self.units[k].raw == raw and not self.units[k].glued and not glued_after
+
         dinar = lex.CURRENCY_NOUNS["دينار"][0]
         if letter(j, "م") and letter(j + 1, "د"):
             return _Currency(dinar.default, Fraction(10**6), j + 2, dinar.name)
@@ -192,7 +195,7 @@ class _Grammar:
         return None
 
     def _abbreviation(self, j: int) -> tuple[str, int] | None:
-        """"ر.س"، "د.إ": letter, dot, letter with nothing between them."""
+        """ "ر.س"، "د.إ": letter, dot, letter with nothing between them."""
         if j + 2 >= self.n:
             return None
         a, dot, b = self.units[j : j + 3]
@@ -201,8 +204,9 @@ class _Grammar:
         iso = lex.ABBREVIATIONS.get(f"{lex.strip_marks(a.raw)}.{lex.strip_marks(b.raw)}")
         return (iso, j + 3) if iso else None
 
-    def currency(self, j: int, *, nouns: bool = True, after_scale: bool = False,
-                 vague: bool = False) -> _Currency | None:
+    def currency(
+        self, j: int, *, nouns: bool = True, after_scale: bool = False, vague: bool = False
+    ) -> _Currency | None:
         """A currency starting at unit j: symbol, ISO code, abbreviation, or noun [+ adjective]."""
         if not 0 <= j < self.n:
             return None
@@ -211,8 +215,13 @@ class _Grammar:
             return _Currency(lex.SYMBOLS[unit.key], Fraction(1), j + 1)
         if unit.kind == "word" and unit.raw in lex.ISO_CODES:
             return _Currency(unit.raw, Fraction(1), j + 1)
-        if unit.kind == "word" and unit.raw == "US" and j + 1 < self.n and self.units[j + 1].raw == "$" \
-                and self.units[j + 1].glued:
+        if (
+            unit.kind == "word"
+            and unit.raw == "US"
+            and j + 1 < self.n
+            and self.units[j + 1].raw == "$"
+            and self.units[j + 1].glued
+        ):
             return _Currency("USD", Fraction(1), j + 2)
         abbreviation = self._abbreviation(j)
         if abbreviation:
@@ -255,6 +264,6 @@ class _Grammar:
         return evidence
 
     def _names_something_else(self, j: int) -> bool:
-        """"ريال مدريد": the currency noun starts a club's name."""
+        """ "ريال مدريد": the currency noun starts a club's name."""
         blockers = lex.NOT_CURRENCY_BEFORE.get(self.key(j))
         return bool(blockers) and self.is_word(j + 1, blockers)

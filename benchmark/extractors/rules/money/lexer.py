@@ -1,6 +1,7 @@
 """The lexer of the MONEY grammar (parser.py): the text as units (digit runs,
 words with their proclitics split off, punctuation), with character offsets
 into the untouched text."""
+
 from __future__ import annotations
 
 import re
@@ -11,10 +12,10 @@ from .values import _ascii_number
 
 # --- lexer ------------------------------------------------------------------
 
-_DIGITS = "0-9\u0660-\u0669\u06F0-\u06F9"
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 # Arabic letters, marks and tatweel, and Latin letters. Leaves out the Arabic
 # percent sign, decimal and thousands separators (U+066A-066C) and full stop.
-_LETTERS = "\u0610-\u061A\u0620-\u065F\u066E-\u06D3\u06D5-\u06ED\u06FA-\u06FFA-Za-z"
+_LETTERS = "\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ffA-Za-z"
 _TOKEN_RE = re.compile(
     rf"(?P<rev>(?P<frac>[{_DIGITS}]+)ر(?P<int>[{_DIGITS}]+))(?![{_DIGITS}])"
     rf"|(?P<num>[{_DIGITS}]+(?:[.,٫٬،][{_DIGITS}]+)*)"
@@ -29,15 +30,21 @@ _CLITIC_KEYS = frozenset(lex.PROCLITICS)
 # Two-letter stems that may still lose a proclitic ("وست" = و + ست, "بنص" = ب + نص).
 _SHORT_STEMS = frozenset({"ست", "نص"})
 _LEXICAL = frozenset().union(
-    lex.UNITS, lex.TEEN_HEADS, lex.TEN_WORDS, lex.TENS, lex.HUNDREDS, lex.FRACTIONS,
-    lex.SCALES, lex.CURRENCY_NOUNS, lex.VAGUE_QUANTIFIERS,
+    lex.UNITS,
+    lex.TEEN_HEADS,
+    lex.TEN_WORDS,
+    lex.TENS,
+    lex.HUNDREDS,
+    lex.FRACTIONS,
+    lex.SCALES,
+    lex.CURRENCY_NOUNS,
+    lex.VAGUE_QUANTIFIERS,
 )
 _HALF_WORDS = {word: lex.FRACTIONS[word] for word in ("نصف", "ربع")}  # "ونصف"، "وربع" after a scale
 _ONE_WORDS = {"واحد", "واحده", "واحدا"}
 # Number words that may carry the article in an amount ("المئة مليار دولار").
 # Not اثنين/اثنان: with the article they are the weekday Monday.
-_DEFINITE_NUMBER_STEMS = (frozenset().union(lex.UNITS, lex.TENS, lex.HUNDREDS, lex.TEN_WORDS)
-                          - {"اثنين", "اثنان"})
+_DEFINITE_NUMBER_STEMS = frozenset().union(lex.UNITS, lex.TENS, lex.HUNDREDS, lex.TEN_WORDS) - {"اثنين", "اثنان"}
 _TWO_WORDS = {"اثنان", "اثنين"}
 
 
@@ -65,7 +72,7 @@ def _word_units(start: int, raw: str, glued: bool) -> list[_Unit]:
     for clitic in lex.PROCLITICS:
         if not key.startswith(clitic) or len(key) == len(clitic):
             continue
-        stem = key[len(clitic):]
+        stem = key[len(clitic) :]
         if clitic.endswith("ل") and stem.startswith("ل") and "ا" + stem in _LEXICAL:
             stem = "ا" + stem  # لل = ل + ال with the alef not written: only the first ل is the clitic
         elif stem not in _LEXICAL:

@@ -2,6 +2,7 @@
 currency, ranges, currency-first and vague amounts), elided and parallel
 currencies across a clause or sentence, over the numbers and currencies of
 grammar.py."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -22,7 +23,7 @@ class _Parser(_Grammar):
         return self.is_word(i - 1, lex.BETWEEN_WORDS)
 
     def _is_change(self, i: int) -> bool:
-        """"من A إلى B" with no verb of ranging before it: two amounts, not a range."""
+        """ "من A إلى B" with no verb of ranging before it: two amounts, not a range."""
         if not self.is_word(i - 1, lex.FROM_WORDS):
             return False
         before = [self.key(k) or "" for k in range(max(0, i - 4), i - 1)]
@@ -35,8 +36,9 @@ class _Parser(_Grammar):
             return True
         return between and self.is_conj(j)
 
-    def _range(self, left: _Amount, currency: _Currency | None, need_currency: bool,
-               between: bool) -> list[_Match] | None:
+    def _range(
+        self, left: _Amount, currency: _Currency | None, need_currency: bool, between: bool
+    ) -> list[_Match] | None:
         """LEFT SEP RIGHT [CURRENCY], with the right side's scale and currency shared."""
         sep = left.end
         if not self._is_separator(sep, between):
@@ -64,7 +66,7 @@ class _Parser(_Grammar):
         return [_Match(left.start, end, lower, upper, iso, cur is not None, right.last_top, bare)]
 
     def _repeated_currency_range(self, left: _Amount, cur: _Currency) -> _Match | None:
-        """"60 مليار دولار إلى 62 مليار دولار": a range with its currency on both ends (GUIDELINES 5.4).
+        """ "60 مليار دولار إلى 62 مليار دولار": a range with its currency on both ends (GUIDELINES 5.4).
 
         One span when the two currencies are the same and the amounts rise
         within one order of magnitude (a range is one uncertain amount, stated
@@ -88,8 +90,10 @@ class _Parser(_Grammar):
             return None
         if self.key(sep) == "الي" and self._is_change(left.start):
             return None
-        if any(_strip_conjunction(self.key(k)).startswith(lex.CHANGE_VERB_PREFIXES)
-               for k in self._clause_before(left.start, 8)):
+        if any(
+            _strip_conjunction(self.key(k)).startswith(lex.CHANGE_VERB_PREFIXES)
+            for k in self._clause_before(left.start, 8)
+        ):
             return None
         around = range(max(0, left.start - 6), min(self.n, post.end + 3))
         if any(self.key(k) in lex.RESPECTIVELY_WORDS for k in around):
@@ -120,7 +124,7 @@ class _Parser(_Grammar):
         return None
 
     def _match_prefixed(self, i: int, need_currency: bool) -> list[_Match] | None:
-        """"$5 مليارات"، "USD 200": a currency sign or code before the amount."""
+        """ "$5 مليارات"، "USD 200": a currency sign or code before the amount."""
         cur = self.currency(i, nouns=False)
         if cur is None:
             return None
@@ -134,7 +138,7 @@ class _Parser(_Grammar):
         return [_Match(i, amount.end, value, value, cur.iso, True, amount.last_top)]
 
     def _match_currency_first(self, i: int, need_currency: bool) -> list[_Match] | None:
-        """"دولار واحد"، "دولار أمريكي واحد"، "دولاران": the counted noun before its number."""
+        """ "دولار واحد"، "دولار أمريكي واحد"، "دولاران": the counted noun before its number."""
         if not self.is_word(i):
             return None
         entry = lex.CURRENCY_NOUNS.get(self.key(i))
@@ -157,7 +161,7 @@ class _Parser(_Grammar):
         return [_Match(i, j, value, value, iso, bare_family=bare)]
 
     def _match_vague(self, i: int, need_currency: bool) -> list[_Match] | None:
-        """"مليارات الدولارات"، "عشرات الملايين من الدولارات": MONEY without a value."""
+        """ "مليارات الدولارات"، "عشرات الملايين من الدولارات": MONEY without a value."""
         if not self.is_word(i):
             return None
         if i > 0 and self.units[i - 1].kind == "num":
@@ -206,8 +210,12 @@ class _Parser(_Grammar):
             for _ in range(3):
                 if self.is_word(j, lex.COMPARISON_WORDS):
                     compared, j = True, j + 1
-                elif compared and 0 <= j < self.n and self.units[j].kind in ("word", "clitic") \
-                        and self.key(j) in lex.COMPARISON_PREPOSITIONS:
+                elif (
+                    compared
+                    and 0 <= j < self.n
+                    and self.units[j].kind in ("word", "clitic")
+                    and self.key(j) in lex.COMPARISON_PREPOSITIONS
+                ):
                     j += 1
                 else:
                     break
@@ -246,7 +254,7 @@ class _Parser(_Grammar):
         return unit.kind == "word" and unit.key in lex.ELIDED_FOLLOWERS
 
     def per_face_value(self, matches: list[_Match]) -> list[_Match]:
-        """"99.958 لكل 100 ريال عماني": a price per a full amount takes its currency (GUIDELINES 9.4).
+        """ "99.958 لكل 100 ريال عماني": a price per a full amount takes its currency (GUIDELINES 9.4).
 
         Only a plain number written right before "لكل" and an amount with a
         currency right after it (not "للسهم"، "لكل سهم": those carry no amount).
@@ -298,8 +306,9 @@ class _Parser(_Grammar):
                 continue
             first = amount.groups[0]
             counted = first.number is not None or first.dual
-            if not (amount.has_scale and counted and not amount.definite and
-                    not (i > 0 and self.units[i - 1].kind == "num")):
+            if not (
+                amount.has_scale and counted and not amount.definite and not (i > 0 and self.units[i - 1].kind == "num")
+            ):
                 i = amount.end
                 continue
             k = bisect_left(starts, amount.end) - 1  # the last match starting before the amount ends
@@ -322,8 +331,7 @@ class _Parser(_Grammar):
             return True
         return self._ends_clause(k) or self.is_word(k, lex.ELIDED_SCALE_FOLLOWERS)
 
-    def _parallel_currency(self, i: int, anchors: _Anchors,
-                           sentence: list[int]) -> tuple[str | None, Fraction] | None:
+    def _parallel_currency(self, i: int, anchors: _Anchors, sentence: list[int]) -> tuple[str | None, Fraction] | None:
         """The one currency of the amounts parallel to unit i, with the nearest one's value.
 
         Those of unit i's sentence; failing them, those of the previous
@@ -356,8 +364,12 @@ class _Parser(_Grammar):
     def _is_list_item(self, i: int, sentence: list[int]) -> bool:
         """A sentence that opens with an item number: "3- الفلبين: 33 مليار"، "2) ..."."""
         k = self._sentence_start(i, sentence)
-        return k + 1 < self.n and self.units[k].kind == "num" and self.units[k + 1].kind == "sym" \
+        return (
+            k + 1 < self.n
+            and self.units[k].kind == "num"
+            and self.units[k + 1].kind == "sym"
             and self.units[k + 1].key in lex.LIST_MARKS
+        )
 
     def _list_first_sentence(self, i: int, sentence: list[int]) -> int:
         """The first sentence of the run of numbered-list items right before unit

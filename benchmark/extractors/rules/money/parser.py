@@ -66,6 +66,7 @@ units), values.py (numbers and parse results), grammar.py (numbers, amounts,
 currencies), mentions.py (whole mentions, elided and parallel currencies),
 context.py (the country a text is about); this module holds the entry points.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -100,8 +101,14 @@ def _sentence_ids(text: str, units: list[_Unit]) -> list[int]:
             current += 1
         ids.append(current)
         if unit.kind == "sym" and unit.key in _SENTENCE_END_MARKS:
-            inside_word = k > 0 and unit.glued and k + 1 < len(units) and units[k + 1].glued \
-                and units[k + 1].kind == "word" and units[k - 1].kind == "word"
+            inside_word = (
+                k > 0
+                and unit.glued
+                and k + 1 < len(units)
+                and units[k + 1].glued
+                and units[k + 1].kind == "word"
+                and units[k - 1].kind == "word"
+            )
             if not inside_word:
                 current += 1
     return ids

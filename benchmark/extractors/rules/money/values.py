@@ -1,6 +1,7 @@
 """Numbers and parse results of the MONEY grammar (parser.py): reading digit
 strings in every script, and the groups, amounts, currencies and matches the
 grammar builds."""
+
 from __future__ import annotations
 
 import math
