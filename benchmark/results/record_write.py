@@ -28,14 +28,17 @@ def _version(package: str) -> str | None:
 
 def git_state() -> tuple[str | None, bool | None]:
     """(the checkout's commit, whether tracked files differ from it), or
-    (None, None) outside a git checkout. Untracked files do not count."""
+    (None, None) outside a git checkout. Untracked files do not count, and
+    neither do run records under results/: they are this command's outputs,
+    not inputs, so refreshing several records in a row from one clean commit
+    keeps each of them clean."""
     try:
         root = project_root()
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=5)
         if commit.returncode != 0:
             return None, None
         status = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)results"],
             cwd=root,
             capture_output=True,
             text=True,
