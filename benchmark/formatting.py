@@ -31,12 +31,18 @@ def fmt_interval(ci: dict | None) -> str:
 
 def short_revision(revision: str | None, length: int = 10) -> str:
     """ "sha256:0123456789abcdef…" -> "0123456789"; a hub commit hash -> its first
-    characters; a composite's "A+B" -> each part shortened; anything else (a
-    tag, "local") unchanged."""
+    characters; a composite's "A+B" -> each part shortened; an LLM's
+    "model id | prompt ner-v1 sha256:… | settings sha256:…" -> "model id, ner-v1";
+    anything else (a tag, "local") unchanged."""
     if not revision:
         return DASH
     parts = []
     for part in str(revision).split("+"):
+        if " | " in part:  # an LLM revision (extractors/llm): the model id and the prompt version say it
+            model_id, *fields = part.split(" | ")
+            prompt = next((f.split()[1] for f in fields if f.startswith("prompt ") and len(f.split()) > 1), None)
+            parts.append(f"{model_id}, {prompt}" if prompt else model_id)
+            continue
         _, sep, tail = part.partition(":")
         value = tail if sep else part
         is_hex = all(c in "0123456789abcdefABCDEF" for c in value)

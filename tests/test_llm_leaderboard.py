@@ -63,3 +63,11 @@ def test_no_llm_run_no_llm_table():
     records = [record_from_dict(make_record(CORPUS, gold_predictions(CORPUS), "rules"), "rules.json")]
     board_ = build_leaderboard(records, gold_loader=lambda record: (CORPUS, None), n_resamples=N_RESAMPLES)
     assert "LLM runs" not in render_markdown(board_)
+
+
+def test_an_llm_revision_is_shown_as_its_model_id_and_prompt_version():
+    from benchmark.formatting import short_revision
+
+    revision = "gemma-3-270m-q4_k_m.gguf | prompt ner-v1 sha256:11f63cd652796a2d | settings sha256:60825a5bd8e7b533"
+    assert short_revision(revision) == "gemma-3-270m-q4_k_m.gguf, ner-v1"
+    assert short_revision(f"{revision}+sha256:504949aed4e3f9d7") == "gemma-3-270m-q4_k_m.gguf, ner-v1+504949aed4"
