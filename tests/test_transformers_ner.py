@@ -16,16 +16,13 @@ import pytest
 pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
+from benchmark.extractors.label_maps import LabelMapError, resolve_label_map, split_model_label  # noqa: E402
 from benchmark.extractors.transformers_ner import (  # noqa: E402
     DEFAULT_PREPROCESSING,
-    LabelMapError,
     ModelUnavailable,
     TransformersExtractor,
-    assign_words,
-    plan_windows,
-    resolve_label_map,
-    split_model_label,
 )
+from benchmark.extractors.windows import assign_words, plan_windows  # noqa: E402
 from benchmark.tokenize import tokenize  # noqa: E402
 from benchmark.types import LABELS, Document  # noqa: E402
 
@@ -345,7 +342,7 @@ def test_local_revision_is_sha256_of_the_weights(models):
 
 
 def test_bad_options_are_rejected():
-    from benchmark.extractors.transformers_ner import ExtractorConfigError
+    from benchmark.extractors.windows import ExtractorConfigError
 
     with pytest.raises(ExtractorConfigError, match="word_alignment 'average'"):
         TransformersExtractor("x", label_map=None, word_alignment="average")

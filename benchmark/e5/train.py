@@ -279,7 +279,8 @@ def seqeval_scores(gold: list[list[str]], pred: list[list[str]]) -> dict:
 
 def resolve_device(name: str):
     """The torch device for `--device` (auto: cuda, mps, else cpu), as `bench run` picks it."""
-    from ..extractors.transformers_ner import ExtractorConfigError, pick_device
+    from ..extractors.hf_runtime import pick_device
+    from ..extractors.windows import ExtractorConfigError
 
     try:
         return pick_device(name)

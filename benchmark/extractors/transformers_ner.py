@@ -23,21 +23,31 @@ torch and transformers are imported only inside `load()` / `predict()`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from . import cards
 from ..errors import InputError
+from .hf_runtime import (
+    _hub_reachable,
+    _load_errors,
+    _model_position_limit,
+    _offline,
+    _progress,
+    _quiet_transformers,
+    _special_tokens_around,
+    pick_device,
+    weights_sha256,
+)
+from .label_maps import REPAIR_MODE, REPAIR_RULE, resolve_label_map, split_model_label, tag_table
 from .preprocess import Preprocessing
+from .windows import EncodedCorpus, ExtractorConfigError, _Window, assign_words, plan_windows
 from .protocol import ExtractorBase
 from ..tagging import OUTSIDE, repair, tags_to_spans
 from ..tokenize import tokenize
-from ..types import LABELS, Document, Span, Token
+from ..types import LABELS, Document, Span
 
 # What a missing [preprocessing] key means: the model cards' default
 # (harakat and tatweel off, digits as written).
@@ -45,19 +55,6 @@ DEFAULT_PREPROCESSING = Preprocessing.from_config(cards.DEFAULT_PREPROCESSING)
 
 WORD_ALIGNMENTS = ("first",)
 
-REPAIR_MODE = "default"
-REPAIR_RULE = (
-    "tagging.repair(mode='default'): an I-X that does not continue an X entity "
-    "(after O, or after B-/I- of another type) starts a new X entity, as conlleval reads it"
-)
-
-# Prefixes of the tagging schemes models are published with (IOB1/IOB2, BIOES,
-# BILOU), and what each means in IOB2. A label without a prefix (IO scheme)
-# reads as I-: the repair turns the first word of each run into B-.
-_PREFIX_TO_IOB2 = {"B": "B", "I": "I", "E": "I", "L": "I", "S": "B", "U": "B"}
-_LABEL_RE = re.compile(r"^([BIESLU])[-_](.+)$")
-
-_WEIGHT_FILE_RE = re.compile(r"(\.safetensors|^pytorch_model.*\.bin)$")
 _COMMIT_RE = re.compile(r"^[0-9a-f]{40}$")
 
 
@@ -66,149 +63,9 @@ class ModelUnavailable(InputError):
     how to provide it."""
 
 
-class LabelMapError(InputError):
-    """The label map does not cover a label of the model (or maps to an unknown type)."""
-
-
-class ExtractorConfigError(InputError, ValueError):
-    """An inference option is invalid (device, word alignment, lengths)."""
-
-
 def _one_line(err: BaseException) -> str:
     text = str(err).strip().splitlines()
     return text[0] if text else type(err).__name__
-
-
-# ---------------------------------------------------------------- label maps
-
-
-def split_model_label(label: str) -> tuple[str, str | None]:
-    """("B", "LOC") for "B-LOC", ("B", "LOC") for "S-LOC" (BIOES), ("O", None)
-    for "O", ("I", "PER") for a bare "PER" (IO scheme)."""
-    if label.upper() == OUTSIDE:
-        return OUTSIDE, None
-    match = _LABEL_RE.match(label)
-    if match is None:
-        return "I", label
-    return _PREFIX_TO_IOB2[match.group(1)], match.group(2)
-
-
-def resolve_label_map(
-    model_types: Iterable[str], label_map: dict[str, str | None] | None, model_name: str
-) -> dict[str, str | None]:
-    """model entity type -> MONEY/ORG/LOC, or None for a type that is ignored.
-
-    With a caller's map (a model card), every type of the model must be listed,
-    mapped or explicitly None: an unlisted type is an error, never a silent
-    drop. A type matches a key exactly, else case-insensitively. Without a map
-    (a hub id or a directory run without a card), cards.DEFAULT_LABEL_MAP
-    applies case-insensitively and other types are ignored.
-    """
-    types = sorted(set(model_types))
-    if label_map is None:
-        default = {key.upper(): value for key, value in cards.DEFAULT_LABEL_MAP.items()}
-        return {t: default.get(t.upper()) for t in types}
-    bad_targets = {k: v for k, v in label_map.items() if v is not None and v not in LABELS}
-    if bad_targets:
-        key, value = next(iter(bad_targets.items()))
-        raise LabelMapError(
-            f"model {model_name!r}: label map sends {key!r} to {value!r}; "
-            f"targets must be one of {', '.join(LABELS)} or ignored"
-        )
-    folded = {key.casefold(): value for key, value in label_map.items()}
-    resolved: dict[str, str | None] = {}
-    missing: list[str] = []
-    for t in types:
-        if t in label_map:
-            resolved[t] = label_map[t]
-        elif t.casefold() in folded:
-            resolved[t] = folded[t.casefold()]
-        else:
-            missing.append(t)
-    if missing:
-        raise LabelMapError(
-            f"model {model_name!r} has label type(s) {', '.join(missing)} that the label map does not cover "
-            f"(it lists {', '.join(sorted(label_map)) or 'nothing'}); map each to "
-            f"{', '.join(LABELS)} or mark it ignored"
-        )
-    return resolved
-
-
-def tag_table(id2label: dict[int, str], effective_map: dict[str, str | None]) -> list[str]:
-    """For each label id of the model, the IOB2 tag over MONEY/ORG/LOC it means."""
-    table = [OUTSIDE] * (max(id2label) + 1 if id2label else 0)
-    for label_id, label in id2label.items():
-        prefix, model_type = split_model_label(label)
-        target = effective_map.get(model_type) if model_type is not None else None
-        table[label_id] = f"{prefix}-{target}" if target else OUTSIDE
-    return table
-
-
-# ---------------------------------------------------------------- windows
-
-
-def plan_windows(piece_counts: Sequence[int], capacity: int, stride: int) -> list[tuple[int, int]]:
-    """Windows [first word, last word + 1) covering every word of a document.
-
-    A window holds as many whole words as fit in `capacity` sub-tokens (at
-    least one word: a single word longer than the capacity is truncated by the
-    caller, which keeps its first sub-token). Consecutive windows overlap by
-    `stride` words, but by at most half a window so that every window moves on.
-    """
-    if capacity < 1:
-        raise ExtractorConfigError(f"max_length leaves no room for words (capacity {capacity})")
-    windows: list[tuple[int, int]] = []
-    n = len(piece_counts)
-    start = 0
-    while start < n:
-        end, used = start, 0
-        while end < n and (end == start or used + piece_counts[end] <= capacity):
-            used += piece_counts[end]
-            end += 1
-        windows.append((start, end))
-        if end >= n:
-            break
-        start = max(end - stride, start + max(1, (end - start) // 2))
-    return windows
-
-
-def assign_words(windows: Sequence[tuple[int, int]], n_words: int) -> list[int]:
-    """For each word, the index of the window it takes its label from: the one
-    where its context on the short side is longest. A window edge that is also
-    the document's edge limits nothing (there is no context to miss there).
-    Ties go to the earlier window."""
-    best = [-1] * n_words
-    best_score = [-1.0] * n_words
-    for w, (start, end) in enumerate(windows):
-        for i in range(start, end):
-            left = i - start if start > 0 else float("inf")
-            right = end - 1 - i if end < n_words else float("inf")
-            score = min(left, right)
-            if score > best_score[i]:
-                best[i], best_score[i] = w, score
-    return best
-
-
-@dataclass
-class _Window:
-    """One model input: a run of a document's words and where their first
-    sub-tokens sit in `input_ids`."""
-
-    doc: int
-    words: list[int]  # document word indices, one per first sub-token position
-    first_positions: list[int]
-    input_ids: list[int]
-
-
-@dataclass
-class EncodedCorpus:
-    """Everything predict() computes before the model runs."""
-
-    tokens: list[list[Token]]  # per document: the benchmark words
-    windows: list[_Window]
-    owner: list[list[int]]  # per document, per word: the window index its label comes from, -1 for none
-    n_words: int
-    n_empty: int  # words with no sub-token (tagged O)
 
 
 # ---------------------------------------------------------------- the extractor
@@ -532,143 +389,3 @@ class TransformersExtractor(ExtractorBase):
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def weights_sha256(directory: Path) -> str:
-    """sha256 over the weight files of a model directory (*.safetensors,
-    pytorch_model*.bin; every file when there are none), computed as
-    `sha256sum FILES | sha256sum` over the files sorted by name, so it can be
-    checked by hand in the directory."""
-    files = sorted(p for p in Path(directory).iterdir() if p.is_file() and _WEIGHT_FILE_RE.search(p.name))
-    if not files:
-        files = sorted(p for p in Path(directory).iterdir() if p.is_file())
-    manifest = hashlib.sha256()
-    for path in files:
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        manifest.update(f"{digest.hexdigest()}  {path.name}\n".encode())
-    return manifest.hexdigest()
-
-
-def _load_errors() -> tuple[type[BaseException], ...]:
-    """What from_pretrained raises for an absent, unreachable or broken model."""
-    errors: list[type[BaseException]] = [OSError, ValueError]
-    try:
-        from huggingface_hub.errors import EntryNotFoundError  # not an OSError in huggingface_hub 1.x+
-
-        errors.append(EntryNotFoundError)
-    except ImportError:
-        pass
-    return tuple(errors)
-
-
-def _offline() -> bool:
-    return any(
-        os.environ.get(var, "").strip().upper() in ("1", "ON", "YES", "TRUE")
-        for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
-    )
-
-
-def _hub_reachable(timeout: float = 3.0) -> bool:
-    """Can a TCP connection reach the hub? Checked before any online attempt,
-    because from_pretrained retries an unreachable hub for over a minute."""
-    import socket
-    from urllib.parse import urlparse
-
-    endpoint = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
-    port = endpoint.port or (443 if endpoint.scheme == "https" else 80)
-    try:
-        with socket.create_connection((endpoint.hostname or "", port), timeout=timeout):
-            return True
-    except OSError:
-        return False
-
-
-def _quiet_transformers() -> None:
-    """Silence transformers' progress bars and advisory warnings during loading
-    (the harness draws its own progress; warnings about unused weights are
-    expected for token-classification checkpoints)."""
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
-
-
-def pick_device(requested: str):
-    """The torch device for "auto" (cuda, else mps, else cpu) or a name; a bad
-    or unavailable name raises ExtractorConfigError (one line)."""
-    import torch
-
-    if requested == "auto":
-        if torch.cuda.is_available():
-            return torch.device("cuda")
-        mps = getattr(torch.backends, "mps", None)
-        if mps is not None and mps.is_available():
-            return torch.device("mps")
-        return torch.device("cpu")
-    try:
-        device = torch.device(requested)
-    except (RuntimeError, ValueError):
-        raise ExtractorConfigError(f"unknown device {requested!r}; use auto, cpu, cuda, cuda:N or mps") from None
-    if device.type == "cuda" and not torch.cuda.is_available():
-        raise ExtractorConfigError(f"device {requested!r} requested but torch sees no CUDA device")
-    if device.type == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
-        raise ExtractorConfigError(f"device {requested!r} requested but MPS is not available")
-    return device
-
-
-def _model_position_limit(config, tokenizer) -> int:
-    """The longest input the model accepts. RoBERTa-family models number
-    positions from padding_idx + 1, so they lose pad_token_id + 1 positions."""
-    limit = getattr(config, "max_position_embeddings", None) or sys.maxsize
-    if "roberta" in getattr(config, "model_type", "") or getattr(config, "model_type", "") == "camembert":
-        limit -= (getattr(config, "pad_token_id", 1) or 0) + 1
-    tok_limit = getattr(tokenizer, "model_max_length", None)
-    if isinstance(tok_limit, int) and 0 < tok_limit < 1_000_000:
-        limit = min(limit, tok_limit)
-    return limit
-
-
-def _special_tokens_around(tokenizer) -> tuple[list[int], list[int]]:
-    """The special tokens the tokenizer puts before and after a single sequence
-    ([CLS] ... [SEP] for BERT, <s> ... </s> for XLM-R), read off a probe."""
-    probe = tokenizer([["a"]], is_split_into_words=True, add_special_tokens=True)
-    ids = probe["input_ids"][0]
-    word_ids = probe.word_ids(0)
-    content = [i for i, w in enumerate(word_ids) if w is not None]
-    if not content:  # the probe word vanished: treat every token as a prefix special
-        return list(ids), []
-    return list(ids[: content[0]]), list(ids[content[-1] + 1 :])
-
-
-class _progress:
-    """A rich progress bar on stderr over batches (a no-op when disabled)."""
-
-    def __init__(self, enabled: bool, total: int, description: str):
-        self.enabled = enabled and total > 0
-        self.total, self.description = total, description
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        self._bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self._bar.start()
-        task = self._bar.add_task(self.description, total=self.total)
-        return lambda: self._bar.advance(task)
-
-    def __exit__(self, *exc):
-        if self.enabled:
-            self._bar.stop()
-        return False
