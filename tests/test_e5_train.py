@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from benchmark.e5 import data
 from benchmark.e5 import train as tr
 
 SENTENCES = [
@@ -76,29 +77,29 @@ def tiny_base(tmp_path):
 
 
 def test_normalize_word_drops_marks_and_tatweel():
-    assert tr.normalize_word("مُحَمَّد") == "محمد"
-    assert tr.normalize_word("شـــركة") == "شركة"
-    assert tr.normalize_word("\u064e") == "\u064e"  # nothing left: keep the word, never an empty one
-    assert tr.normalize_word("Aramco") == "Aramco"
+    assert data.normalize_word("مُحَمَّد") == "محمد"
+    assert data.normalize_word("شـــركة") == "شركة"
+    assert data.normalize_word("\u064e") == "\u064e"  # nothing left: keep the word, never an empty one
+    assert data.normalize_word("Aramco") == "Aramco"
 
 
 def test_split_holdout_is_fixed_disjoint_and_complete():
     items = list(range(100))
-    kept, held = tr.split_holdout(items, 0.1, seed=13)
+    kept, held = data.split_holdout(items, 0.1, seed=13)
     assert len(held) == 10 and sorted(kept + held) == items
-    assert tr.split_holdout(items, 0.1, seed=13) == (kept, held)
-    assert tr.split_holdout(items, 0.1, seed=14)[1] != held
+    assert data.split_holdout(items, 0.1, seed=13) == (kept, held)
+    assert data.split_holdout(items, 0.1, seed=14)[1] != held
 
 
 def test_chunk_words_cuts_between_words():
     pieces = [[1, 2], [3], [4, 5, 6], [7], [8, 9]]
-    assert tr.chunk_words(pieces, 4) == [(0, 2), (2, 4), (4, 5)]
-    assert tr.chunk_words(pieces, 100) == [(0, 5)]
-    assert tr.chunk_words([[1, 2, 3, 4, 5, 6]], 4) == [(0, 1)]  # one over-long word: its own chunk
+    assert data.chunk_words(pieces, 4) == [(0, 2), (2, 4), (4, 5)]
+    assert data.chunk_words(pieces, 100) == [(0, 5)]
+    assert data.chunk_words([[1, 2, 3, 4, 5, 6]], 4) == [(0, 1)]  # one over-long word: its own chunk
 
 
 def test_build_sequence_labels_first_sub_token_only():
-    seq, first = tr.build_sequence([[10, 11], [12], [], [13, 14, 15]], [1, 0, 2, 3], cls_id=0, sep_id=2, max_content=10)
+    seq, first = data.build_sequence([[10, 11], [12], [], [13, 14, 15]], [1, 0, 2, 3], cls_id=0, sep_id=2, max_content=10)
     assert seq.input_ids == [0, 10, 11, 12, 13, 14, 15, 2]
     assert seq.labels == [-100, 1, -100, 0, 3, -100, -100, -100]
     assert first == [1, 3, -1, 4]  # the word with no sub-token is skipped, alignment kept
@@ -106,23 +107,23 @@ def test_build_sequence_labels_first_sub_token_only():
 
 def test_read_tagged_rejects_tags_outside_anercorp(tmp_path):
     path = write_conll(tmp_path / "bad.txt", [("باع 5 مليارات", "O B-MONEY I-MONEY")])
-    with pytest.raises(tr.TrainingError, match=r"bad.txt: sentence 1: tags \['B-MONEY', 'I-MONEY'\]"):
-        tr.read_tagged(path)
+    with pytest.raises(data.TrainingError, match=r"bad.txt: sentence 1: tags \['B-MONEY', 'I-MONEY'\]"):
+        data.read_tagged(path)
 
 
 def test_encode_tagged_with_is_split_into_words(tmp_path):
     pytest.importorskip("transformers")
     tokenizer = tiny_tokenizer(tmp_path / "tok")
-    sentences = tr.read_tagged(write_conll(tmp_path / "train.txt"))
-    label2id = {t: i for i, t in enumerate(tr.ANERCORP_TAGS)}
-    seqs = tr.encode_tagged(tokenizer, sentences, label2id, max_length=64)
+    sentences = data.read_tagged(write_conll(tmp_path / "train.txt"))
+    label2id = {t: i for i, t in enumerate(data.ANERCORP_TAGS)}
+    seqs = data.encode_tagged(tokenizer, sentences, label2id, max_length=64)
     assert len(seqs) == len(sentences)
     for (words, tags), seq in zip(sentences, seqs):
         scored = [label for label in seq.labels if label != -100]
         assert scored == [label2id[t] for t in tags]  # one label per word, in order
         assert seq.input_ids[0] == tokenizer.cls_token_id and seq.input_ids[-1] == tokenizer.sep_token_id
     # a short window cuts sentences into several sequences but keeps every word's label
-    short = tr.encode_tagged(tokenizer, sentences, label2id, max_length=6)
+    short = data.encode_tagged(tokenizer, sentences, label2id, max_length=6)
     assert len(short) > len(sentences)
     assert sum(1 for s in short for label in s.labels if label != -100) == sum(len(w) for w, _ in sentences)
 
@@ -155,17 +156,17 @@ def test_a_few_steps_reduce_the_loss_and_save_a_loadable_tagger(tmp_path, tiny_b
     assert not result.stopped_by_budget
 
     model = transformers.AutoModelForTokenClassification.from_pretrained(str(out))
-    assert model.config.id2label == dict(enumerate(tr.ANERCORP_TAGS))
-    assert model.config.label2id == {t: i for i, t in enumerate(tr.ANERCORP_TAGS)}
+    assert model.config.id2label == dict(enumerate(data.ANERCORP_TAGS))
+    assert model.config.label2id == {t: i for i, t in enumerate(data.ANERCORP_TAGS)}
     tokenizer = transformers.AutoTokenizer.from_pretrained(str(out))
     info = json.loads((out / "training.json").read_text(encoding="utf-8"))
-    assert info["steps_done"] == 12 and info["settings"]["seed"] == 3 and info["labels"] == list(tr.ANERCORP_TAGS)
+    assert info["steps_done"] == 12 and info["settings"]["seed"] == 3 and info["labels"] == list(data.ANERCORP_TAGS)
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")], "no temporary folder left behind"
 
     words = [s.split() for s, _ in SENTENCES]
-    tags = tr.predict_words(model, tokenizer, words, max_length=64)
+    tags = data.predict_words(model, tokenizer, words, max_length=64)
     assert [len(t) for t in tags] == [len(w) for w in words]
-    assert all(tag in tr.ANERCORP_TAGS for row in tags for tag in row)
+    assert all(tag in data.ANERCORP_TAGS for row in tags for tag in row)
 
 
 def test_the_budget_stops_training_and_keeps_a_checkpoint(tmp_path, tiny_base):

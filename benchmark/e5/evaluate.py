@@ -45,7 +45,7 @@ def evaluate_conll(model_dir: Path | str, conll_file: Path | str, threads: int =
         transformers.AutoTokenizer,
     )
 
-    from .train import predict_words, read_tagged, seqeval_scores
+    from .data import predict_words, read_tagged, seqeval_scores
 
     torch.set_num_threads(threads)
     sentences = read_tagged(conll_file)

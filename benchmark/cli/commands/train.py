@@ -99,7 +99,8 @@ def train(
     from ...e5.convert import ConversionError, ensure_base_model
     from ...e5.e5s1 import FormatError
     from ...e5.prune import PruneError, prune_folder
-    from ...e5.train import TrainingError, TrainSettings, read_tagged
+    from ...e5.data import TrainingError, read_tagged
+    from ...e5.train import TrainSettings
     from ...e5.train import train as run_training
 
     try:
