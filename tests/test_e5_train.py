@@ -99,7 +99,9 @@ def test_chunk_words_cuts_between_words():
 
 
 def test_build_sequence_labels_first_sub_token_only():
-    seq, first = data.build_sequence([[10, 11], [12], [], [13, 14, 15]], [1, 0, 2, 3], cls_id=0, sep_id=2, max_content=10)
+    seq, first = data.build_sequence(
+        [[10, 11], [12], [], [13, 14, 15]], [1, 0, 2, 3], cls_id=0, sep_id=2, max_content=10
+    )
     assert seq.input_ids == [0, 10, 11, 12, 13, 14, 15, 2]
     assert seq.labels == [-100, 1, -100, 0, 3, -100, -100, -100]
     assert first == [1, 3, -1, 4]  # the word with no sub-token is skipped, alignment kept
