@@ -209,3 +209,39 @@ def test_the_card_says_how_to_build_a_missing_model(tmp_path, monkeypatch):
     assert card.label_map == {"LOC": "LOC", "ORG": "ORG", "PERS": "ignore", "MISC": "ignore"}
     with pytest.raises(ExtractorError, match=r"does not exist; build it with `bench train e5-small-anercorp`"):
         build_extractor(card)
+
+
+def _bench_train(tmp_path, tiny_base, out):
+    from click.testing import CliRunner
+
+    from benchmark.cli.commands.train import train
+
+    args = ["e5-small-anercorp", "--base", str(tiny_base), "--out", str(out), "--epochs", "1", "--batch-size", "4"]
+    args += ["--train-file", str(write_conll(tmp_path / "train.txt")), "--keep-full-vocab", "--no-progress"]
+    return CliRunner().invoke(train, [*args, "--device", "cpu", "--threads", "1"])
+
+
+def test_bench_train_puts_only_the_finished_model_in_place(tmp_path, tiny_base):
+    out = tmp_path / "models" / "tagger"
+    result = _bench_train(tmp_path, tiny_base, out)
+    assert result.exit_code == 0, result.output
+    assert (out / "config.json").is_file() and (out / "training.json").is_file()
+    assert not [p.name for p in out.parent.iterdir() if p.name.startswith(".")], "staging folder left behind"
+
+
+def test_an_interrupted_bench_train_leaves_no_model_where_bench_run_looks(tmp_path, tiny_base, monkeypatch):
+    def saves_a_checkpoint_then_fails(settings, log=print):
+        tr.save_model(*_tiny_model_and_tokenizer(tiny_base), settings.out_dir, {"steps_done": 1})
+        raise data.TrainingError("interrupted after the first checkpoint")
+
+    monkeypatch.setattr(tr, "train", saves_a_checkpoint_then_fails)
+    out = tmp_path / "models" / "tagger"
+    result = _bench_train(tmp_path, tiny_base, out)
+    assert result.exit_code != 0 and "interrupted after the first checkpoint" in result.output
+    assert not out.exists()  # the half-trained checkpoint stays in the hidden staging folder
+
+
+def _tiny_model_and_tokenizer(base):
+    transformers = pytest.importorskip("transformers")
+    model = transformers.AutoModelForTokenClassification.from_pretrained(str(base), num_labels=9)
+    return model, transformers.AutoTokenizer.from_pretrained(str(base))

