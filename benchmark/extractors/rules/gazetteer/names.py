@@ -36,7 +36,7 @@ class _Name:
     """What the grammar has read of a name so far."""
 
     def __init__(self) -> None:
-        self.last = None  # index of the last word taken
+        self.last: int | None = None  # index of the last word taken
         # per word taken: loc, known, latin, lphrase, def, legal, nat, indef, head
         self.kinds: list[str] = []
         self.previous_indefinite: str | None = None
@@ -62,7 +62,7 @@ class _Name:
 
 @dataclass(frozen=True)
 class OrgMatch:
-    start: int | None  # offset into the normalized copy; None: at the designator
+    start: int  # offset into the normalized copy
     last: int  # last word
     propagate: bool = False
 
@@ -87,46 +87,52 @@ def designator_match(t: Words, k: int, lex: Lexicon) -> list[OrgMatch]:
     if quoted is not None:
         # Quotes are outside, so the designator is too.
         return [OrgMatch(t.words[k + 1][0], quoted, propagate=propagates_quoted(t, k + 1, quoted))]
-    first = _org_name(t, k, head, lex)
+    head_start = t.words[k][0] + skipped
+    first = _org_name(t, k, head, head_start, lex)
     if first is None:
         return []
-    matches = [first if first.start is not None else OrgMatch(t.words[k][0] + skipped, first.last)]
+    matches = [first]
     if head in lex.duals and t.spaced(first.last):
         j = first.last + 1
         word = t.word(j)
         if word.startswith("و") and len(word) > 2:
-            second = _org_name(t, j - 1, head, lex, conjoined=True)
+            second = _org_name(t, j - 1, head, head_start, lex, conjoined=True)
             if second is not None:
                 matches.append(second)
     return matches
 
 
-def _org_name(t: Words, k: int, head: str, lex: Lexicon, *, conjoined: bool = False) -> OrgMatch | None:
+def _org_name(
+    t: Words, k: int, head: str, head_start: int, lex: Lexicon, *, conjoined: bool = False
+) -> OrgMatch | None:
     """The name after designator `head` (word k), read by the grammar below.
+    `head_start`: where the match starts when the head is part of the name.
     With `conjoined`, word k+1 is the second name after a dual, its و left out."""
     strip = 1 if conjoined else 0
     name = _read_name(t, k, head, lex, strip=strip)
     if name is None:
         return None
+    last = name.last
+    assert last is not None  # _read_name returns a name only once it has taken a word
     definite = head.startswith("ال")
     name_start = t.words[k + 1][0] + strip
     kinds = name.kinds
     if head in lex.duals or (not definite and head in lex.outside):
         # شركة [جون دير]: a proper name lives on its own; a sector noun alone
         # (شركة التأمين "the insurance company") does not.
-        if kinds == ["def"] and t.word(name.last)[2:] in lex.sectors:
+        if kinds == ["def"] and t.word(last)[2:] in lex.sectors:
             return None
-        return OrgMatch(name_start, name.last, propagate=_propagates(t, k + 1, name))
+        return OrgMatch(name_start, last, propagate=_propagates(t, k + 1, name))
     if not definite and head in lex.classifiers and all(x in ("known", "latin") for x in kinds):
-        return OrgMatch(name_start, name.last)  # مؤسسة [بلومبيرغ]، بنك [HSBC]
+        return OrgMatch(name_start, last)  # مؤسسة [بلومبيرغ]، بنك [HSBC]
     if (
         not definite
         and head in lex.transliteration_classifiers
         and all(x in ("known", "latin", "indef") for x in kinds)
-        and not any(t.word(i) in _CONNECTORS for i in range(k + 1, name.last + 1))
+        and not any(t.word(i) in _CONNECTORS for i in range(k + 1, last + 1))
     ):
-        return OrgMatch(name_start, name.last, propagate=_propagates(t, k + 1, name))  # وكالة [وام]
-    return OrgMatch(None, name.last)  # the head is part of the name
+        return OrgMatch(name_start, last, propagate=_propagates(t, k + 1, name))  # وكالة [وام]
+    return OrgMatch(head_start, last)  # the head is part of the name
 
 
 def _propagates(t: Words, first: int, name: _Name) -> bool:

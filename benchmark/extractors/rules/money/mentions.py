@@ -5,6 +5,7 @@ grammar.py."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from bisect import bisect_left, bisect_right
 from fractions import Fraction
 
@@ -91,7 +92,7 @@ class _Parser(_Grammar):
         if self.key(sep) == "الي" and self._is_change(left.start):
             return None
         if any(
-            _strip_conjunction(self.key(k)).startswith(lex.CHANGE_VERB_PREFIXES)
+            _strip_conjunction(self.units[k].key).startswith(lex.CHANGE_VERB_PREFIXES)
             for k in self._clause_before(left.start, 8)
         ):
             return None
@@ -105,7 +106,11 @@ class _Parser(_Grammar):
         if whole is None:
             return None
         between = self._is_between(i)
-        lefts = [self.amount(i, compound=False), whole] if between else [whole]
+        lefts = [whole]
+        if between:
+            head = self.amount(i, compound=False)
+            assert head is not None  # its first group is whole's, which was read at unit i
+            lefts = [head, whole]
         for left in lefts:
             found = self._range(left, None, need_currency, between)
             if found:
@@ -141,11 +146,12 @@ class _Parser(_Grammar):
         """ "دولار واحد"، "دولار أمريكي واحد"، "دولاران": the counted noun before its number."""
         if not self.is_word(i):
             return None
-        entry = lex.CURRENCY_NOUNS.get(self.key(i))
+        entry = lex.CURRENCY_NOUNS.get(self.units[i].key)
         if entry is None or entry[1] not in ("sg", "dual") or self._names_something_else(i):
             return None
         family, form = entry
-        iso, j, bare = family.default, i + 1, family.name
+        iso, j = family.default, i + 1
+        bare: str | None = family.name
         adjective = self._adjective(j, family)
         if adjective:
             (iso, j), bare = adjective, None
@@ -169,7 +175,7 @@ class _Parser(_Grammar):
         j = i + 1 if self.key(i) in lex.VAGUE_QUANTIFIERS else i
         quantified = j > i
         scales = 0
-        while scales < 2 and self.is_word(j) and lex.SCALES.get(self.key(j), (0, ""))[1] in ("pl", "art_pl"):
+        while scales < 2 and self.is_word(j) and lex.SCALES.get(self.units[j].key, (0, ""))[1] in ("pl", "art_pl"):
             j, scales = j + 1, scales + 1
         if not quantified and not scales:
             return None
@@ -178,7 +184,8 @@ class _Parser(_Grammar):
             return None
         if not scales:
             noun = j + 1 if self.key(j) == "من" else j
-            form = lex.CURRENCY_NOUNS.get(self.key(noun), (None, ""))[1] if self.is_word(noun) else ""
+            entry = lex.CURRENCY_NOUNS.get(self.units[noun].key) if self.is_word(noun) else None
+            form = entry[1] if entry is not None else ""
             if form not in ("pl", "art"):
                 return None  # "مئات الدولارات"، "عدة دولارات"; not "عدة دولار" nor "عشرات $"
         return [_Match(i, cur.end, None, None, cur.iso)]
@@ -343,6 +350,7 @@ class _Parser(_Grammar):
             if len({m.currency for m in near}) != 1:
                 return None
             nearest = min(near, key=lambda m: abs(m.start - i))
+            assert nearest.upper is not None  # anchors are only matches with a value
             return nearest.currency, nearest.upper
         low = here - 1
         if self._is_list_item(i, sentence):
@@ -350,6 +358,7 @@ class _Parser(_Grammar):
         currencies, last = anchors.summary(low, here - 1, sentence)
         if last is None or len(currencies) != 1:
             return None
+        assert last.upper is not None  # anchors are only matches with a value
         return last.currency, last.upper
 
     def _sentence_start(self, i: int, sentence: list[int]) -> int:
@@ -404,7 +413,7 @@ class _Anchors:
     sentence, so that finding those of a sentence (or of a run of sentences)
     never scans the whole text. Each sentence keeps them in the order added."""
 
-    def __init__(self, matches=()):
+    def __init__(self, matches: Iterable[_Match] = ()) -> None:
         self._by_sentence: dict[int, list[_Match]] = {}
         self._pending = list(matches)  # filed once the sentence numbers are known
         # first sentence -> [last sentence summed, currencies, the anchor that starts last]

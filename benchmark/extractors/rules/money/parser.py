@@ -116,12 +116,16 @@ def _sentence_ids(text: str, units: list[_Unit]) -> list[int]:
 
 def _resolve_bare_currencies(parser: _Parser, matches: list[_Match], sentence: list[int]) -> list[_Match]:
     """Give a bare "ريال"، "دينار" ... the currency of the country the text is about (GUIDELINES 6)."""
-    bare = [m for m in matches if m.bare_family in money_context.RESOLVABLE_FAMILIES]
+    bare = [
+        (m, family)
+        for m in matches
+        if (family := m.bare_family) is not None and family in money_context.RESOLVABLE_FAMILIES
+    ]
     if not bare:
         return matches
     evidence = parser.currency_evidence(sentence)
-    isos = money_context.resolve([(sentence[m.start], m.start, m.bare_family) for m in bare], evidence)
-    chosen = {id(m): iso for m, iso in zip(bare, isos)}
+    isos = money_context.resolve([(sentence[m.start], m.start, family) for m, family in bare], evidence)
+    chosen = {id(m): iso for (m, _), iso in zip(bare, isos)}
     return [replace(m, currency=chosen[id(m)]) if id(m) in chosen else m for m in matches]
 
 
