@@ -1,4 +1,4 @@
-"""The MONEY grammar over lexed units (lexer.py), first half: numbers written
+"""The MONEY grammar over lexed units (lexer.py), first part: numbers written
 in words or digits, groups and amounts, and currencies (names, adjectives,
 abbreviations, symbols). mentions.py builds whole mentions on top of it."""
 

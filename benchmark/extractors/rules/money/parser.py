@@ -63,8 +63,9 @@ Decisions (the guideline's where it has one, ours otherwise, stated here):
 
 The code is split by job: lexicon.py (word lists), lexer.py (the text as
 units), values.py (numbers and parse results), grammar.py (numbers, amounts,
-currencies), mentions.py (whole mentions, elided and parallel currencies),
-context.py (the country a text is about); this module holds the entry points.
+currencies), mentions.py (whole mentions), elided.py (elided and parallel
+currencies), context.py (the country a text is about); this module holds the
+entry points.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ from . import context as money_context
 from . import lexicon as lex
 from ....types import MoneyValue, Span
 from .lexer import _lex, _Unit
-from .mentions import _Parser
+from .elided import _Parser
 from .values import _Match
 
 # --- public API -------------------------------------------------------------
