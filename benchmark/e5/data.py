@@ -150,7 +150,7 @@ def length_batches(
         return
     rng.shuffle(order)
     pool = batch_size * 50
-    batches = []
+    batches: list[list[int]] = []
     for p in range(0, len(order), pool):
         chunk = sorted(order[p : p + pool], key=lambda j: len(items[j].input_ids))
         batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))

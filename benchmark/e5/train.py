@@ -79,6 +79,15 @@ class TrainResult:
     losses: list[float] = field(default_factory=list)  # training loss of every step
 
 
+@dataclass
+class _Best:
+    """The best held-out evaluation so far (none yet: f1 -1)."""
+
+    f1: float = -1.0
+    step: int = 0
+    scores: dict | None = None  # seqeval scores per mode, as in the history
+
+
 def resolve_device(name: str):
     """The torch device for `--device` (auto: cuda, mps, else cpu), as `bench run` picks it."""
     from ..extractors.hf_runtime import pick_device
@@ -188,7 +197,7 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
     rng = random.Random(settings.seed)
     history: list[dict] = []
     losses: list[float] = []
-    best = {"f1": -1.0, "step": 0}
+    best = _Best()
     step, loss_sum, loss_n, train_seconds = 0, 0.0, 0, 0.0
     stopped_by_budget = False
 
@@ -203,14 +212,14 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
             "elapsed_s": round(time.monotonic() - started, 1),
         }
         history.append(entry)
-        improved = scores["default"]["f1"] > best["f1"]
+        improved = scores["default"]["f1"] > best.f1
         log(
             f"step {step} (epoch {epoch_float:.2f}): train loss {entry['train_loss']}, held-out F1 "
             f"default {scores['default']['f1']:.4f} strict {scores['strict']['f1']:.4f}"
             + ("  [best, saved]" if improved else "")
         )
         if improved:
-            best.update(f1=scores["default"]["f1"], step=step, scores=scores)
+            best.f1, best.step, best.scores = scores["default"]["f1"], step, scores
             save_model(model, tokenizer, settings.out_dir, _info(settings, best, history, step, train_seconds))
 
     bar = tqdm(
@@ -248,13 +257,13 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
         if stopped_by_budget or step >= total_steps:
             break
     bar.close()
-    if loss_n or best["f1"] < 0:  # the last steps were never evaluated
+    if loss_n or best.f1 < 0:  # the last steps were never evaluated
         evaluate_and_keep(step / steps_per_epoch)
     seconds = time.monotonic() - started
     result = TrainResult(
         settings.out_dir,
-        best["f1"],
-        best["step"],
+        best.f1,
+        best.step,
         step,
         round(seconds, 1),
         round(train_seconds / max(1, step), 3),
@@ -269,14 +278,14 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
     )
     log(
         f"done: {step} steps in {seconds / 60:.1f} min ({result.seconds_per_step} s/step); best held-out "
-        f"F1 (default) {best['f1']:.4f} at step {best['step']}; saved {settings.out_dir}"
+        f"F1 (default) {best.f1:.4f} at step {best.step}; saved {settings.out_dir}"
     )
     return result
 
 
 def _info(
     settings: TrainSettings,
-    best: dict,
+    best: _Best,
     history: list,
     step: int,
     train_seconds: float,
@@ -290,8 +299,8 @@ def _info(
     return {
         "recipe": "benchmark.e5.train (bench train e5-small-anercorp)",
         "settings": config,
-        "best_step": best["step"],
-        "best_held_out": best.get("scores"),
+        "best_step": best.step,
+        "best_held_out": best.scores,
         "steps_done": step,
         "seconds_per_step": round(train_seconds / max(1, step), 3),
         "total_seconds": round(seconds, 1) if seconds is not None else None,

@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from . import cards
 from ..errors import InputError
@@ -48,6 +48,9 @@ from .protocol import ExtractorBase
 from ..tagging import OUTSIDE, repair, tags_to_spans
 from ..tokenize import tokenize
 from ..types import LABELS, Document, Span
+
+if TYPE_CHECKING:  # for annotations only: transformers is imported where the model loads
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 # What a missing [preprocessing] key means: the model cards' default
 # (harakat and tatweel off, digits as written).
@@ -115,8 +118,8 @@ class TransformersExtractor(ExtractorBase):
         self.progress = progress
         self.cache_dir = str(cache_dir) if cache_dir is not None else None
         self.stats: dict = {}
-        self._model = None
-        self._tokenizer = None
+        self._model: PreTrainedModel | None = None
+        self._tokenizer: PreTrainedTokenizerBase | None = None
         self._device = None
         self._tag_table: list[str] | None = None
         self._label_map_used: dict[str, str | None] | None = None
@@ -147,7 +150,7 @@ class TransformersExtractor(ExtractorBase):
     def _from_pretrained(self, location: str, local_files_only: bool):
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-        kwargs = {
+        kwargs: dict[str, Any] = {
             "revision": self.revision_requested,
             "trust_remote_code": self.trust_remote_code,
             "local_files_only": local_files_only,
@@ -204,6 +207,13 @@ class TransformersExtractor(ExtractorBase):
         self._max_length_used = min(self.max_length, _model_position_limit(model.config, tokenizer))
         self._special_prefix, self._special_suffix = _special_tokens_around(tokenizer)
 
+    def _loaded(self) -> tuple[PreTrainedTokenizerBase, PreTrainedModel]:
+        """Tokenizer and model, loaded on first use."""
+        self.load()
+        # load() sets both or raises
+        assert self._tokenizer is not None and self._model is not None
+        return self._tokenizer, self._model
+
     # ------------------------------------------------------------ provenance
 
     def resolved_revision(self) -> str:
@@ -255,6 +265,7 @@ class TransformersExtractor(ExtractorBase):
     def effective_label_map(self) -> dict[str, str | None]:
         """model label type -> MONEY/ORG/LOC, or None for an ignored type."""
         self.load()
+        assert self._label_map_used is not None  # load() sets it or raises
         return dict(self._label_map_used)
 
     def effective_preprocessing(self) -> dict:
@@ -264,8 +275,7 @@ class TransformersExtractor(ExtractorBase):
 
     def encode(self, documents: Sequence[Document]) -> EncodedCorpus:
         """Words -> normalized words -> sub-tokens -> windows (no model call)."""
-        self.load()
-        tokenizer = self._tokenizer
+        tokenizer, _ = self._loaded()
         capacity = self._max_length_used - len(self._special_prefix) - len(self._special_suffix)
         doc_tokens = [tokenize(doc.text) for doc in documents]
         doc_words = [[self.preprocessing.apply(tok.text) for tok in tokens] for tokens in doc_tokens]
@@ -310,7 +320,8 @@ class TransformersExtractor(ExtractorBase):
         """(window indices, model inputs on the device) per batch, longest windows first."""
         import torch
 
-        pad_id = self._tokenizer.pad_token_id if self._tokenizer.pad_token_id is not None else 0
+        tokenizer, _ = self._loaded()
+        pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
         order = sorted(range(len(encoded.windows)), key=lambda w: -len(encoded.windows[w].input_ids))
         for b in range(0, len(order), self.batch_size):
             members = order[b : b + self.batch_size]
@@ -329,11 +340,12 @@ class TransformersExtractor(ExtractorBase):
         (that of its first sub-token), or None for a word with no sub-token."""
         import torch
 
+        _, model = self._loaded()
         window_labels: list[list[int]] = [[] for _ in encoded.windows]
         n_batches = -(-len(encoded.windows) // self.batch_size)
         with _progress(self.progress, n_batches, f"{self.name}: predicting") as advance, torch.inference_mode():
             for members, inputs in self.batches(encoded):
-                logits = self._model(**inputs).logits
+                logits = model(**inputs).logits
                 # Only the first sub-token of each word is needed: gather those
                 # rows on the device, move one small tensor back.
                 rows = [row for row, w in enumerate(members) for _ in encoded.windows[w].first_positions]
@@ -369,7 +381,10 @@ class TransformersExtractor(ExtractorBase):
     def predict_word_labels(self, documents: Sequence[Document]) -> dict[str, list[str | None]]:
         """Per document, per benchmark word: the model's own label (e.g. "B-PERS"), None when the word has no sub-token."""
         label_ids = self._run(self.encode(documents))  # encode() loads the model
-        id2label = {int(k): v for k, v in self._model.config.id2label.items()}
+        _, model = self._loaded()
+        model_labels = model.config.id2label
+        assert model_labels is not None  # load() built the tag table from it
+        id2label = {int(k): v for k, v in model_labels.items()}
         return {doc.id: [id2label[i] if i is not None else None for i in ids] for doc, ids in zip(documents, label_ids)}
 
     def predict(self, documents: Sequence[Document]) -> dict[str, list[Span]]:
@@ -377,6 +392,7 @@ class TransformersExtractor(ExtractorBase):
         encoded = self.encode(documents)
         label_ids = self._run(encoded)
         table = self._tag_table
+        assert table is not None  # set by load(), which encode() called
         predictions: dict[str, list[Span]] = {}
         invalid = 0
         for doc, tokens, ids in zip(documents, encoded.tokens, label_ids):

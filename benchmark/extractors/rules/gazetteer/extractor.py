@@ -22,9 +22,9 @@ their pairs) stays outside the span; for ل + ال written "لل" the span start
 second ل (the article's, whose alef is not written). Longest match wins, ORG before
 LOC on equal length; spans never overlap.
 
-Modules: gazetteer_data (word lists), gazetteer_lexicon (normalization, lexicon),
-gazetteer_text (the text as words, lexicon lookup), gazetteer_names (the name
-grammars), this one (choosing spans, document passes, the extractor).
+Modules: data (word lists), lexicon (normalization, lexicon), text (the text as
+words, lexicon lookup), names (designator + name), bare_names (names with no
+designator in the span), this one (choosing spans, document passes, the extractor).
 """
 
 from __future__ import annotations
@@ -41,14 +41,8 @@ from ....types import Document, Span
 from ... import package_revision
 from ...protocol import ExtractorBase
 from .lexicon import DIACRITICS, WORD_RE, Lexicon, lexicon, normalize
-from .names import (
-    designator_match,
-    field_match,
-    legal_form_name_match,
-    propagates_quoted,
-    quoted_before_nationality,
-    sector_name_match,
-)
+from .bare_names import field_match, legal_form_name_match, quoted_before_nationality, sector_name_match
+from .names import designator_match, propagates_quoted
 from .text import LATIN_RE, Words, context_match, lexicon_match, name_up_to_mark, readings
 
 __all__ = ["GazetteerExtractor", "extract", "lexicon", "normalize", "revision"]

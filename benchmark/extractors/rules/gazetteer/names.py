@@ -1,27 +1,21 @@
-"""The name grammars of the `gazetteer` baseline, word by word: an ORG
-designator and the name after it (شركة [جون دير]، [وزارة المالية])، company
-names without a designator ([السعودية للكهرباء]، [المملكة القابضة])، and oil
-and gas fields after their designator (حقل "[ظهر]"). Boundaries follow
-annotations/GUIDELINES.md (sections 3 and 4)."""
+"""The ORG name grammar of the `gazetteer` baseline, word by word: an ORG
+designator and the name after it (شركة [جون دير]، [وزارة المالية]). The names
+whose span holds no designator are in bare_names.py. Boundaries follow
+annotations/GUIDELINES.md (section 3)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from . import data
 from .lexicon import Lexicon
 from .text import (
-    CLOSE_QUOTE_RE,
     LATIN_RE,
     MASDAR_RE,
     Words,
-    definite_reading,
     is_feminine_nisba,
     is_nisba,
     lexicon_match,
-    name_up_to_mark,
     quoted_name,
     readings,
 )
@@ -36,7 +30,7 @@ class _Name:
     """What the grammar has read of a name so far."""
 
     def __init__(self) -> None:
-        self.last = None  # index of the last word taken
+        self.last: int | None = None  # index of the last word taken
         # per word taken: loc, known, latin, lphrase, def, legal, nat, indef, head
         self.kinds: list[str] = []
         self.previous_indefinite: str | None = None
@@ -62,7 +56,7 @@ class _Name:
 
 @dataclass(frozen=True)
 class OrgMatch:
-    start: int | None  # offset into the normalized copy; None: at the designator
+    start: int  # offset into the normalized copy
     last: int  # last word
     propagate: bool = False
 
@@ -87,46 +81,52 @@ def designator_match(t: Words, k: int, lex: Lexicon) -> list[OrgMatch]:
     if quoted is not None:
         # Quotes are outside, so the designator is too.
         return [OrgMatch(t.words[k + 1][0], quoted, propagate=propagates_quoted(t, k + 1, quoted))]
-    first = _org_name(t, k, head, lex)
+    head_start = t.words[k][0] + skipped
+    first = _org_name(t, k, head, head_start, lex)
     if first is None:
         return []
-    matches = [first if first.start is not None else OrgMatch(t.words[k][0] + skipped, first.last)]
+    matches = [first]
     if head in lex.duals and t.spaced(first.last):
         j = first.last + 1
         word = t.word(j)
         if word.startswith("و") and len(word) > 2:
-            second = _org_name(t, j - 1, head, lex, conjoined=True)
+            second = _org_name(t, j - 1, head, head_start, lex, conjoined=True)
             if second is not None:
                 matches.append(second)
     return matches
 
 
-def _org_name(t: Words, k: int, head: str, lex: Lexicon, *, conjoined: bool = False) -> OrgMatch | None:
+def _org_name(
+    t: Words, k: int, head: str, head_start: int, lex: Lexicon, *, conjoined: bool = False
+) -> OrgMatch | None:
     """The name after designator `head` (word k), read by the grammar below.
+    `head_start`: where the match starts when the head is part of the name.
     With `conjoined`, word k+1 is the second name after a dual, its و left out."""
     strip = 1 if conjoined else 0
     name = _read_name(t, k, head, lex, strip=strip)
     if name is None:
         return None
+    last = name.last
+    assert last is not None  # _read_name returns a name only once it has taken a word
     definite = head.startswith("ال")
     name_start = t.words[k + 1][0] + strip
     kinds = name.kinds
     if head in lex.duals or (not definite and head in lex.outside):
         # شركة [جون دير]: a proper name lives on its own; a sector noun alone
         # (شركة التأمين "the insurance company") does not.
-        if kinds == ["def"] and t.word(name.last)[2:] in lex.sectors:
+        if kinds == ["def"] and t.word(last)[2:] in lex.sectors:
             return None
-        return OrgMatch(name_start, name.last, propagate=_propagates(t, k + 1, name))
+        return OrgMatch(name_start, last, propagate=_propagates(t, k + 1, name))
     if not definite and head in lex.classifiers and all(x in ("known", "latin") for x in kinds):
-        return OrgMatch(name_start, name.last)  # مؤسسة [بلومبيرغ]، بنك [HSBC]
+        return OrgMatch(name_start, last)  # مؤسسة [بلومبيرغ]، بنك [HSBC]
     if (
         not definite
         and head in lex.transliteration_classifiers
         and all(x in ("known", "latin", "indef") for x in kinds)
-        and not any(t.word(i) in _CONNECTORS for i in range(k + 1, name.last + 1))
+        and not any(t.word(i) in _CONNECTORS for i in range(k + 1, last + 1))
     ):
-        return OrgMatch(name_start, name.last, propagate=_propagates(t, k + 1, name))  # وكالة [وام]
-    return OrgMatch(None, name.last)  # the head is part of the name
+        return OrgMatch(name_start, last, propagate=_propagates(t, k + 1, name))  # وكالة [وام]
+    return OrgMatch(head_start, last)  # the head is part of the name
 
 
 def _propagates(t: Words, first: int, name: _Name) -> bool:
@@ -311,157 +311,3 @@ def _continues_proper_name(word: str, name: _Name, lex: Lexicon) -> bool:
         or word in lex.not_a_name
         or word in lex.designators
     )
-
-
-# --- names without a designator ------------------------------------------------------------
-
-
-def sector_name_match(t: Words, k: int, lex: Lexicon):
-    """A listed company named by a place or a name adjective and its sector,
-    with no designator (guidelines 3.4): [السعودية للكهرباء]، [مكة للإنشاء]،
-    [التعاونية للتأمين]، [المتحدة للتأمين]. (start offset, last word) or None."""
-    if not any(t.word(i).startswith("لل") for i in range(k + 1, min(k + 1 + lex.max_words, len(t.words)))):
-        return None  # (cheap test first: no لل-word ahead)
-    hit = lexicon_match(t, k, lex)
-    if hit is not None and hit[1] == "LOC" and t.norm[hit[2] : t.words[hit[0]][1]] not in lex.ambiguous_loc:
-        # After a place, لل + a masdar reads "in order to" (سعت قطر للاستثمار)
-        # and لل + a commodity is the object of a noun (تصدير روسيا للغاز).
-        last, start, allowed = hit[0], hit[2], lex.sectors - lex.commodities
-    else:
-        for bare, skipped in readings(t.word(k)):
-            if bare.startswith("ال") and _is_name_adjective(bare, lex):
-                break
-        else:
-            return None
-        previous = definite_reading(t.word(k - 1)) if t.spaced(k - 1) and not skipped else ""
-        if previous.startswith("ال") and previous not in lex.stop:
-            return None  # الشركات السعودية للتأمين: an adjective agreeing with its noun
-        last, start, allowed = k, t.words[k][0] + skipped, lex.sectors | lex.sector_masdars
-    j = last + 1
-    if not t.spaced(last) or not t.word(j).startswith("لل") or t.word(j)[2:] not in allowed:
-        return None
-    # Adjectives of the sector noun stay inside (للغاز الطبيعي، للصناعات
-    # التحويلية), and so does a second sector joined by و (للإنشاء والتعمير).
-    while t.spaced(j) and j - last < 3:
-        nxt = t.word(j + 1)
-        second_sector = nxt.startswith("وال") and nxt[3:] in lex.sectors | lex.sector_masdars
-        adjective = (
-            nxt.startswith("ال")
-            and is_nisba(nxt)
-            and not {nxt} & (lex.nationality | lex.nisba_nouns | lex.trailing | lex.stop)
-        )
-        if not (second_sector or adjective):
-            break
-        j += 1
-    return start, j
-
-
-def legal_form_name_match(t: Words, k: int, lex: Lexicon):
-    """A company named by a word or two and its legal form, with no designator
-    (guidelines 3.1: [المملكة القابضة]، [النخيل القابضة]). (start offset, last word)."""
-    for bare, skipped in readings(t.word(k)):
-        if bare.startswith("ال") and len(bare) > 3:
-            break
-    else:
-        return None
-    if not _can_start_bare_name(bare, lex):
-        return None
-    for last in (k + 1, k + 2):
-        if not t.spaced(last - 1):
-            return None
-        word = t.word(last)
-        if word in lex.legal_forms:
-            return t.words[k][0] + skipped, last
-        if not (word.startswith("ال") and _can_start_bare_name(word, lex)):
-            return None
-    return None
-
-
-def _can_start_bare_name(word: str, lex: Lexicon) -> bool:
-    """Not a designator or its plural (الشركة القابضة، الشركات القابضة: descriptions),
-    nor a function or time word."""
-    return not (
-        word in lex.designators
-        or word in lex.not_a_name_genitives
-        or word in lex.stop
-        or word in lex.nisba_nouns
-        or word in lex.legal_forms
-    )
-
-
-def _is_name_adjective(word: str, lex: Lexicon) -> bool:
-    if word in lex.org_name_words:
-        return True
-    return is_nisba(word) and not {word} & (lex.nisba_nouns | lex.stop | lex.trailing | lex.designators)
-
-
-def field_match(t: Words, k: int, lex: Lexicon):
-    """A field, concession or reservoir name after its designator, which stays
-    outside (guidelines 4): حقل "[ظهر]"، امتياز [زاكوم السفلي]، امتياز [أم الشيف ونصر].
-    (start offset, last word) or None."""
-    for head, _ in readings(t.word(k)):
-        if head in lex.fields or head in lex.field_duals:
-            break
-    else:
-        return None
-    quoted = quoted_name(t, k)
-    if quoted is not None:
-        return t.words[k + 1][0], quoted
-    if head in lex.field_duals or not t.spaced(k):
-        return None
-    j = k + 1
-    word = t.word(j)
-    if (
-        word.startswith("ال")
-        or word in lex.stop
-        or word[0].isdigit()
-        or word in lex.not_a_name
-        or word in lex.fields
-        or word.endswith(("ي", "ية"))
-        or MASDAR_RE.fullmatch(word)
-        or LATIN_RE.fullmatch(word)
-    ):
-        return None  # حقل النفط، حقل نفطي، امتياز جديد: descriptions
-    last = j
-    while t.spaced(last) and last - j < 2:
-        nxt = t.word(last + 1)
-        if nxt.startswith("ال") and (t.word(last) in lex.toponym_constructs or nxt in lex.positions):
-            last += 1  # أم الشيف، زاكوم السفلي
-        elif nxt.startswith("و") and len(nxt) > 2 and not nxt[1:].startswith("ال") and not t.spaced(last + 1):
-            last += 1  # a conjoined last part before punctuation: أم الشيف ونصر،
-            break
-        else:
-            break
-    return t.words[j][0], last
-
-
-_SPACED_OPEN_QUOTE_RE = regex.compile(r"\s+[\"«“»]")
-_QUOTE_AFTER_NAME_RE = regex.compile(r"\s*[\"»”«']\s+")
-
-
-def _opens_quote(t: Words, k: int) -> bool:
-    """The gap after word k is an opening quote: after a space (جانب "إيني") or
-    glued to a lone conjunction (و"سايبم"). A quote glued to the word before
-    closes a name ("آبل" وحكم)."""
-    gap = t.gap(k)
-    if _SPACED_OPEN_QUOTE_RE.fullmatch(gap):
-        return True
-    return len(gap) == 1 and gap in '"«“»' and t.word(k) in ("و", "ف") and (k == 0 or t.gap(k - 1).isspace())
-
-
-def quoted_before_nationality(t: Words, k: int, lex: Lexicon):
-    """A quoted name followed by a nationality adjective, a company mentioned
-    bare (إلى جانب "[إيني]" الإيطالية): (start offset, last word) or None."""
-    if k == 0 or not _opens_quote(t, k - 1):
-        return None
-    j = name_up_to_mark(t, k, 3, CLOSE_QUOTE_RE)
-    if j is None:
-        return None
-    if j + 1 >= len(t.words) or not _QUOTE_AFTER_NAME_RE.fullmatch(t.gap(j)):
-        return None
-    adjective = t.word(j + 1)
-    if not (adjective.endswith("ة") and adjective in lex.nationality):
-        return None
-    if any(t.word(i).isdigit() for i in range(k, j + 1)) or lexicon_match(t, k, lex, clitics=False):
-        return None  # a place in quotes is found as a place
-    return t.words[k][0], j

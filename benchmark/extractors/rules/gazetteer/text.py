@@ -3,6 +3,7 @@ the `gazetteer` rules share: proclitic readings, lexicon lookup, quoted names.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -111,6 +112,7 @@ def is_feminine_nisba(word: str) -> bool:
 def lexicon_match(t: Words, k: int, lex: Lexicon, *, clitics: bool = True, strip: int = 0):
     """The longest lexicon name starting at word k: (last word, label, start offset) or None.
     `strip`: read word k without its first `strip` letters (a known conjunction)."""
+    ways: Sequence[tuple[str, int]]
     if strip:
         ways = [(t.word(k)[strip:], strip)]
     else:

@@ -1,4 +1,4 @@
-"""The MONEY grammar over lexed units (lexer.py), first half: numbers written
+"""The MONEY grammar over lexed units (lexer.py), first part: numbers written
 in words or digits, groups and amounts, and currencies (names, adjectives,
 abbreviations, symbols). mentions.py builds whole mentions on top of it."""
 
@@ -123,7 +123,7 @@ class _Grammar:
         scales: list[float] = []
         dual = False
         while self.is_word(j) and self.key(j) in lex.SCALES and len(scales) < 2:
-            mult, form = lex.SCALES[self.key(j)]
+            mult, form = lex.SCALES[self.units[j].key]
             if form == "art" and not scales and (number is None or self.is_word(i, lex.FRACTIONS)):
                 # "المليار يورو": the article scale counts one (GUIDELINES 5.1);
                 # "نصف المليار دولار": a fraction's construct takes the article.
@@ -143,11 +143,11 @@ class _Grammar:
             return None
         extra = Fraction(0)
         if scales and self.is_conj(j) and self.is_word(j + 1, _HALF_WORDS):
-            after = lex.SCALES.get(self.key(j + 2)) if self.is_word(j + 2) else None
+            after = lex.SCALES.get(self.units[j + 2].key) if self.is_word(j + 2) else None
             if after is None:
-                extra, j = _HALF_WORDS[self.key(j + 1)], j + 2  # "3 مليارات ونصف"
+                extra, j = _HALF_WORDS[self.units[j + 1].key], j + 2  # "3 مليارات ونصف"
             elif after[0] == scales[-1]:
-                extra, j = _HALF_WORDS[self.key(j + 1)], j + 3  # "مليار ونصف المليار"
+                extra, j = _HALF_WORDS[self.units[j + 1].key], j + 3  # "مليار ونصف المليار"
             # another scale ("مليار ونصف مليون") is a second group, read by amount()
         return _Group(i, j, number, tuple(scales), dual, extra, definite)
 
@@ -167,11 +167,11 @@ class _Grammar:
     def _adjective(self, j: int, family: lex.CurrencyFamily) -> tuple[str, int] | None:
         """A nationality adjective after a currency noun: one word, or two ("هونغ كونغي")."""
         if self.is_word(j) and self.is_word(j + 1):
-            iso = family.adjectives.get(f"{self.key(j)} {_adjective_key(self.key(j + 1))}")
+            iso = family.adjectives.get(f"{self.units[j].key} {_adjective_key(self.units[j + 1].key)}")
             if iso is not None:
                 return iso, j + 2
         if self.is_word(j):
-            iso = family.adjectives.get(_adjective_key(self.key(j)))
+            iso = family.adjectives.get(_adjective_key(self.units[j].key))
             if iso is not None:
                 return iso, j + 1
         return None
@@ -235,7 +235,8 @@ class _Grammar:
         allowed = {"sg", "pl", "art"} if vague else {"sg", "pl"}
         if unit.key == "من" and (after_scale or vague):
             # "5 ملايين من الدولارات"
-            if self.is_word(j + 1) and lex.CURRENCY_NOUNS.get(self.key(j + 1), (None, ""))[1] in ("art", "pl"):
+            after = lex.CURRENCY_NOUNS.get(self.units[j + 1].key) if self.is_word(j + 1) else None
+            if after is not None and after[1] in ("art", "pl"):
                 j, unit = j + 1, self.units[j + 1]
                 allowed = {"art", "pl"}
             else:
@@ -265,5 +266,6 @@ class _Grammar:
 
     def _names_something_else(self, j: int) -> bool:
         """ "ريال مدريد": the currency noun starts a club's name."""
-        blockers = lex.NOT_CURRENCY_BEFORE.get(self.key(j))
+        key = self.key(j)
+        blockers = lex.NOT_CURRENCY_BEFORE.get(key) if key is not None else None
         return bool(blockers) and self.is_word(j + 1, blockers)

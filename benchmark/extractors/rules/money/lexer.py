@@ -106,6 +106,8 @@ def _lex(text: str) -> list[_Unit]:
             pos, glued = gap.end(), False
             continue
         match = _TOKEN_RE.match(text, pos)
+        # _TOKEN_RE ends in a one-character catch-all, so it matches at every position.
+        assert match is not None
         raw, kind = match.group(0), match.lastgroup
         if match.group("rev"):
             # "7ر10": the part after ر is the integer part, before it the fraction.

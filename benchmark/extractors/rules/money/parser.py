@@ -63,8 +63,9 @@ Decisions (the guideline's where it has one, ours otherwise, stated here):
 
 The code is split by job: lexicon.py (word lists), lexer.py (the text as
 units), values.py (numbers and parse results), grammar.py (numbers, amounts,
-currencies), mentions.py (whole mentions, elided and parallel currencies),
-context.py (the country a text is about); this module holds the entry points.
+currencies), mentions.py (whole mentions), elided.py (elided and parallel
+currencies), context.py (the country a text is about); this module holds the
+entry points.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ from . import context as money_context
 from . import lexicon as lex
 from ....types import MoneyValue, Span
 from .lexer import _lex, _Unit
-from .mentions import _Parser
+from .elided import _Parser
 from .values import _Match
 
 # --- public API -------------------------------------------------------------
@@ -116,12 +117,16 @@ def _sentence_ids(text: str, units: list[_Unit]) -> list[int]:
 
 def _resolve_bare_currencies(parser: _Parser, matches: list[_Match], sentence: list[int]) -> list[_Match]:
     """Give a bare "ريال"، "دينار" ... the currency of the country the text is about (GUIDELINES 6)."""
-    bare = [m for m in matches if m.bare_family in money_context.RESOLVABLE_FAMILIES]
+    bare = [
+        (m, family)
+        for m in matches
+        if (family := m.bare_family) is not None and family in money_context.RESOLVABLE_FAMILIES
+    ]
     if not bare:
         return matches
     evidence = parser.currency_evidence(sentence)
-    isos = money_context.resolve([(sentence[m.start], m.start, m.bare_family) for m in bare], evidence)
-    chosen = {id(m): iso for m, iso in zip(bare, isos)}
+    isos = money_context.resolve([(sentence[m.start], m.start, family) for m, family in bare], evidence)
+    chosen = {id(m): iso for (m, _), iso in zip(bare, isos)}
     return [replace(m, currency=chosen[id(m)]) if id(m) in chosen else m for m in matches]
 
 
