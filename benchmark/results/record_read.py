@@ -11,6 +11,7 @@ CLI can print it as is and exit 2 ("unusable input").
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ SCHEMA_VERSION = 1
 
 # Metric families of the record whose shape is {"overall": {...f1...}, "per_type": {...}}.
 F1_METRICS: tuple[str, ...] = ("seqeval_strict", "seqeval_default", "span_exact", "span_lenient", "span_partial")
+# The fields of a P/R/F1 block that must be numbers.
+SCORE_FIELDS = ("precision", "recall", "f1", "support")
 
 
 def predictions_from_json(data: dict) -> Predictions:
@@ -116,11 +119,10 @@ def _check_predictions(predictions: dict, source: str) -> None:
                 )
 
 
-def _check_metric_numbers(metrics: dict, source: str) -> None:
-    """Every stored score of the F1 families is a finite number: a string or a
-    NaN in a hand-edited record is refused here, before anything reads it."""
-    import math
-
+def _check_metric_shapes(metrics: dict, source: str) -> None:
+    """The metric families, their overall/per_type/ci95 blocks and per-type
+    scores are objects, so every reader can walk them (their numbers are
+    check_numbers' job)."""
     for family in F1_METRICS:
         block = metrics.get(family)
         if block is None:
@@ -132,26 +134,69 @@ def _check_metric_numbers(metrics: dict, source: str) -> None:
                 raise RecordError(
                     f"{source}: metrics.{family}.{key} must be an object, found {type(block[key]).__name__}"
                 )
-        scored = [("overall", block.get("overall"))]
-        per_type = block.get("per_type") or {}
-        for label, scores in per_type.items():
+        for label, scores in (block.get("per_type") or {}).items():
             if scores is not None and not isinstance(scores, dict):
                 raise RecordError(f"{source}: metrics.{family}.per_type.{label} must be an object")
-            scored.append((f"per_type.{label}", scores))
-        values = [
-            (f"{where}.{key}", scores.get(key))
-            for where, scores in scored
-            if isinstance(scores, dict)
-            for key in ("precision", "recall", "f1")
-            if key in scores
-        ]
-        if "macro_f1" in block:
-            values.append(("macro_f1", block["macro_f1"]))
-        for where, value in values:
-            if value is None and where.startswith("per_type."):
-                continue  # a type absent from the gold has no score
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-                raise UntrustedRecord(f"{source}: metrics.{family}.{where} is {value!r}, not a finite number")
+
+
+def is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _walk(node, path: str):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _walk(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _walk(value, f"{path}[{i}]")
+    else:
+        yield path, node
+
+
+def _score_paths(metrics: dict):
+    """(path, value) of every field that must be a number (or null)."""
+    for name in F1_METRICS:
+        block = metrics.get(name)
+        if not isinstance(block, dict):
+            continue
+        scopes = [("overall", block.get("overall"))]
+        scopes += [(f"per_type.{label}", scores) for label, scores in (block.get("per_type") or {}).items()]
+        for scope, scores in scopes:
+            if not isinstance(scores, dict):
+                yield f"metrics.{name}.{scope}", scores
+                continue
+            for field in SCORE_FIELDS:
+                yield f"metrics.{name}.{scope}.{field}", scores.get(field)
+        yield f"metrics.{name}.macro_f1", block.get("macro_f1")
+        ci = block.get("ci95")
+        if isinstance(ci, dict):
+            for field in ("low", "high", "n_resamples", "seed"):
+                yield f"metrics.{name}.ci95.{field}", ci.get(field)
+    money = metrics.get("money_values")
+    if isinstance(money, dict):
+        for field in ("matched", "correct", "accuracy"):
+            yield f"metrics.money_values.{field}", money.get(field)
+    confusion = metrics.get("confusion")
+    if isinstance(confusion, dict):
+        yield from _walk(confusion, "metrics.confusion")  # counts, every one
+
+
+def check_numbers(metrics: dict, source: str) -> None:
+    """UntrustedRecord naming the file and the metric when any number under
+    `metrics` is NaN or Infinity, or a score field is not a number. Run on
+    every record as it is read (record_from_dict)."""
+    try:
+        json.dumps(metrics, allow_nan=False)  # the fast check; the walk below only names the place
+        finite = True
+    except ValueError:
+        finite = False
+    for path, value in [] if finite else _walk(metrics, "metrics"):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise UntrustedRecord(f"{source}: {path} is {value!r}, not a finite number; the record cannot be trusted")
+    for path, value in _score_paths(metrics):
+        if value is not None and not is_number(value):
+            raise UntrustedRecord(f"{source}: {path} is {value!r}, not a finite number; the record cannot be trusted")
 
 
 def record_from_dict(data, source: str = "<record>") -> RunRecord:
@@ -169,7 +214,9 @@ def record_from_dict(data, source: str = "<record>") -> RunRecord:
     _need(data, "model.name", str, source)
     _need(data, "corpus.name", str, source)
     _need(data, "corpus.sha256", str, source)
-    _check_metric_numbers(_need(data, "metrics", dict, source), source)
+    metrics = _need(data, "metrics", dict, source)
+    _check_metric_shapes(metrics, source)
+    check_numbers(metrics, source)
     for dotted in ("metrics.money_values", "timing"):  # optional, but objects when present
         parent, _, key = dotted.rpartition(".")
         node = data.get(parent, {}) if parent else data

@@ -7,7 +7,8 @@ A record is refused (`RecordError`, exit 2, one line naming the file and the
 metric) when
 
   * any number in its `metrics` is NaN or Infinity, or a score field holds
-    something that is not a number (`check_numbers`, needs no gold), or
+    something that is not a number (`record_read.check_numbers`, run on every
+    record as it is read), or
   * its stored metrics differ from the recomputation (`verified`): edited by
     hand, or written by another scorer (`bench score --update` refreshes it).
 
@@ -25,14 +26,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from ..corpora.documents import Corpus
 from ..diskcache import cache_get, cache_put, payload_key
-from .record_read import F1_METRICS, RecordError, RunRecord, UntrustedRecord, check_against_gold
+from .record_read import RecordError, RunRecord, UntrustedRecord, check_against_gold, is_number
 
 # The benchmark modules `benchmark.scoring.evaluate` runs (checked by
 # tests/test_trust.py against what importing benchmark.scoring loads), and the
@@ -48,8 +48,6 @@ MAX_RESAMPLES = 100_000
 # Relative tolerance of "the same number": JSON keeps floats exactly, so this
 # only absorbs summation order on another platform.
 _TOLERANCE = 1e-9
-
-SCORE_FIELDS = ("precision", "recall", "f1", "support")
 
 
 # --- the cache key -------------------------------------------------------------------
@@ -83,68 +81,6 @@ def cache_key(payload: dict) -> str:
 
 
 # --- numbers a record may hold -----------------------------------------------------------
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _walk(node, path: str):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _walk(value, f"{path}.{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _walk(value, f"{path}[{i}]")
-    else:
-        yield path, node
-
-
-def _score_paths(metrics: dict):
-    """(path, value) of every field that must be a number (or null)."""
-    for name in F1_METRICS:
-        block = metrics.get(name)
-        if not isinstance(block, dict):
-            continue
-        scopes = [("overall", block.get("overall"))]
-        scopes += [(f"per_type.{label}", scores) for label, scores in (block.get("per_type") or {}).items()]
-        for scope, scores in scopes:
-            if not isinstance(scores, dict):
-                yield f"metrics.{name}.{scope}", scores
-                continue
-            for field in SCORE_FIELDS:
-                yield f"metrics.{name}.{scope}.{field}", scores.get(field)
-        yield f"metrics.{name}.macro_f1", block.get("macro_f1")
-        ci = block.get("ci95")
-        if isinstance(ci, dict):
-            for field in ("low", "high", "n_resamples", "seed"):
-                yield f"metrics.{name}.ci95.{field}", ci.get(field)
-    money = metrics.get("money_values")
-    if isinstance(money, dict):
-        for field in ("matched", "correct", "accuracy"):
-            yield f"metrics.money_values.{field}", money.get(field)
-    confusion = metrics.get("confusion")
-    if isinstance(confusion, dict):
-        yield from _walk(confusion, "metrics.confusion")  # counts, every one
-
-
-def check_numbers(record: RunRecord) -> None:
-    """RecordError naming the file and the metric when any number under
-    `metrics` is NaN or Infinity, or a score field is not a number."""
-    metrics = record.data["metrics"]
-    try:
-        json.dumps(metrics, allow_nan=False)  # the fast check; the walk below only names the place
-        finite = True
-    except ValueError:
-        finite = False
-    for path, value in [] if finite else _walk(metrics, "metrics"):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise UntrustedRecord(
-                f"{record.source}: {path} is {value} (not a finite number); the record cannot be trusted"
-            )
-    for path, value in _score_paths(metrics):
-        if value is not None and not _is_number(value):
-            raise UntrustedRecord(f"{record.source}: {path} is {value!r}, not a number; the record cannot be trusted")
 
 
 def _resampling(record: RunRecord) -> tuple[int, int]:
@@ -198,7 +134,7 @@ def recomputed_metrics(record: RunRecord, gold: Corpus) -> dict:
 
 
 def _same(a, b) -> bool:
-    if _is_number(a) and _is_number(b):
+    if is_number(a) and is_number(b):
         return a == b or abs(a - b) <= _TOLERANCE * max(1.0, abs(a), abs(b))
     return type(a) is type(b) and a == b
 
@@ -231,7 +167,7 @@ def first_difference(stored, fresh, path: str = "metrics") -> tuple[str, object,
 
 
 def _show(value) -> str:
-    if _is_number(value) and isinstance(value, float):
+    if is_number(value) and isinstance(value, float):
         return f"{value:.6g}"
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     return text if len(text) <= 60 else text[:57] + "..."
@@ -242,7 +178,6 @@ def verified(record: RunRecord, gold: Corpus) -> RunRecord:
     against `gold`. RecordError (one line: file, metric, both values) when the
     record was not scored on this gold, holds a non-finite or non-numeric
     score, or its stored metrics differ from the recomputation."""
-    check_numbers(record)
     check_against_gold(record, gold)
     fresh = recomputed_metrics(record, gold)
     found = None if record.data["metrics"] == fresh else first_difference(record.data["metrics"], fresh)
